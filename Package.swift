@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings applied to every target.
+/// - ExistentialAny: SE-0335, `any` spelled out for existentials.
+/// - MemberImportVisibility: SE-0444, members are visible only from modules a file imports.
+/// - InternalImportsByDefault: SE-0409, imports are internal unless marked `public import`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let cryptoExtras: Target.Dependency = .product(name: "_CryptoExtras", package: "swift-crypto")
+
+let package = Package(
+    name: "einvoice",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "EInvoiceKit", targets: ["EInvoiceKit"]),
+        .library(name: "EInvoiceModel", targets: ["EInvoiceModel"]),
+        .library(name: "EInvoiceVerification", targets: ["EInvoiceVerification"]),
+        .executable(name: "einvoice", targets: ["einvoice"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
+    ],
+    targets: [
+        .target(name: "EInvoiceModel", dependencies: [crypto]),
+        .target(
+            name: "EInvoiceVerification",
+            dependencies: [
+                "EInvoiceModel", crypto, cryptoExtras,
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+            ]
+        ),
+        .target(name: "EInvoiceKit", dependencies: ["EInvoiceModel", "EInvoiceVerification"]),
+        .executableTarget(
+            name: "einvoice",
+            dependencies: [
+                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "EInvoiceTestSupport",
+            dependencies: ["EInvoiceModel", "EInvoiceVerification", crypto, cryptoExtras,
+                           .product(name: "ExtrasBase64", package: "swift-extras-base64")]
+        ),
+        .testTarget(name: "EInvoiceModelTests", dependencies: ["EInvoiceModel", "EInvoiceTestSupport"]),
+        .testTarget(
+            name: "EInvoiceVerificationTests",
+            dependencies: ["EInvoiceVerification", "EInvoiceModel", "EInvoiceTestSupport", cryptoExtras]
+        ),
+        .testTarget(
+            name: "EInvoiceKitTests",
+            dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport"]
+        ),
+        .testTarget(name: "EInvoiceCLITests", dependencies: ["EInvoiceTestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}

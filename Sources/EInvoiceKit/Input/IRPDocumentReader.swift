@@ -1,0 +1,79 @@
+import EInvoiceModel
+public import Foundation
+
+/// Tells what an input is (NIC envelope, GSP wrapper, bare tokens) and pulls the IRP data out of it.
+///
+/// Never throws: anything it cannot read becomes an `.unreadable` document with the reason.
+public enum IRPDocumentReader {
+    /// Reads `data` from `source`; `format` skips detection.
+    public static func read(_ data: Data, source: String, format: ResponseFormat? = nil) -> [InputDocument] {
+        guard !data.isEmpty, data.contains(where: { !isSpace($0) }) else {
+            return [InputDocument(id: source, format: format, content: .unreadable("the input is empty"))]
+        }
+        guard String(validating: data, as: UTF8.self) != nil || format == .jws else {
+            return [InputDocument(id: source, format: format,
+                                  content: .unreadable("the input is not UTF-8 text (a binary file?)"))]
+        }
+        if format == .jws || (format == nil && !looksLikeJSON(data)) {
+            return readTokens(data, source: source)
+        }
+        if let value = try? JSONValue.parse(data) {
+            if case .array(let elements) = value {
+                return elements.enumerated().map { index, element in
+                    document(element, id: "\(source)[\(index)]", format: format)
+                }
+            }
+            return [document(value, id: source, format: format)]
+        }
+        return readJSONLines(data, source: source, format: format)
+    }
+
+    /// One JSON value per line (JSONL); used when the whole input is not one JSON value.
+    static func readJSONLines(_ data: Data, source: String, format: ResponseFormat?) -> [InputDocument] {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count > 1 else {
+            let reason = (try? JSONValue.parse(data)).map { _ in "" } ?? jsonError(data)
+            return [InputDocument(id: source, format: format, content: .unreadable(reason))]
+        }
+        var documents: [InputDocument] = []
+        for (index, line) in lines.enumerated() where line.contains(where: { !isSpace($0) }) {
+            let id = "\(source):\(index + 1)"
+            if let value = try? JSONValue.parse(Data(line)) {
+                documents.append(document(value, id: id, format: format))
+            } else {
+                documents.append(InputDocument(id: id, format: format, content: .unreadable(jsonError(Data(line)))))
+            }
+        }
+        return documents
+    }
+
+    static func readTokens(_ data: Data, source: String) -> [InputDocument] {
+        let text = String(decoding: data, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let numbered = lines.enumerated().filter { !$0.element.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return numbered.map { index, line in
+            let id = numbered.count == 1 ? source : "\(source):\(index + 1)"
+            var token = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if token.count >= 2, token.hasPrefix("\""), token.hasSuffix("\"") { token = String(token.dropFirst().dropLast()) }
+            return InputDocument(id: id, format: .jws, content: .token(token))
+        }
+    }
+
+    private static func jsonError(_ data: Data) -> String {
+        do {
+            _ = try JSONValue.parse(data)
+            return "unreadable"
+        } catch {
+            return "the input looks like JSON but is \(error.reason)"
+        }
+    }
+
+    private static func looksLikeJSON(_ data: Data) -> Bool {
+        guard let first = data.first(where: { !isSpace($0) }) else { return false }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d
+    }
+}

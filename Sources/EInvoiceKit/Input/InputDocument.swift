@@ -1,0 +1,22 @@
+public import EInvoiceModel
+
+/// One thing found in the input: an IRP response, an IRP refusal, a bare token, or an unreadable part.
+public struct InputDocument: Sendable {
+    public enum Content: Sendable {
+        case response(IRPResponse)
+        case failure(IRPFailure)
+        case token(String)
+        case unreadable(String)
+    }
+
+    /// Stable identity: the path, plus `:line` for one line of a multi-line input.
+    public var id: String
+    public var format: ResponseFormat?
+    public var content: Content
+
+    public init(id: String, format: ResponseFormat?, content: Content) {
+        self.id = id
+        self.format = format
+        self.content = content
+    }
+}

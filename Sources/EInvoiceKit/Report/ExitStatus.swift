@@ -1,0 +1,32 @@
+/// The exit codes every command shares (documented in the README).
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    /// Everything verified.
+    case success = 0
+    /// Some token is invalid: bad signature, refused algorithm, or signed values that disagree.
+    case invalid = 1
+    /// Some token is signed by a key not in the trust store (and none is invalid).
+    case untrusted = 2
+    /// The input was an IRP/GSP error response: no token to verify.
+    case irpError = 3
+    /// The signatures are valid, but the response says the IRN is cancelled.
+    case cancelled = 4
+    /// Command-line usage error.
+    case usage = 64
+    /// Malformed input: not a token or response we can read.
+    case malformedInput = 65
+    /// An input file cannot be opened.
+    case noInput = 66
+    /// Writing output failed.
+    case cannotCreateOutput = 73
+
+    /// The worst outcome wins: invalid, untrusted, malformed, cancelled, IRP error, success.
+    public static func of(_ results: [VerificationResult]) -> ExitStatus {
+        let outcomes = Set(results.map(\.outcome))
+        if outcomes.contains(.invalid) { return .invalid }
+        if outcomes.contains(.untrusted) { return .untrusted }
+        if outcomes.contains(.malformed) { return .malformedInput }
+        if results.contains(where: \.isCancelled) { return .cancelled }
+        if outcomes.contains(.irpError) { return .irpError }
+        return .success
+    }
+}

@@ -1,0 +1,65 @@
+import EInvoiceModel
+import EInvoiceVerification
+import Foundation
+
+extension VerificationResult {
+    /// The `--json` object: verdict, environment, key, the signed fields, each check, warnings and errors.
+    ///
+    /// Amounts are strings holding the exact decimal from the token; absent values are `null`.
+    public struct JSON: Encodable, Sendable {
+        public var input: String
+        public var format: String?
+        public var kind: String?
+        public var verdict: String
+        public var environment: String
+        public var kid: String?
+        public var issuer: String?
+        public var algorithm: String?
+        public var key: String?
+        public var irn: String?
+        public var irnMatches: Bool?
+        public var irnMatchedAs: String?
+        public var irnDate: String?
+        public var docType: String?
+        public var docNo: String?
+        public var docDate: String?
+        public var sellerGstin: String?
+        public var buyerGstin: String?
+        public var totalInvoiceValue: String?
+        public var itemCount: Int?
+        public var mainHsnCode: String?
+        public var ackNo: String?
+        public var ackDate: String?
+        public var status: String?
+        public var cancelled: Bool
+        public var irpErrors: [[String: String]]?
+        public var warnings: [String]
+        public var errors: [String]
+        public var notes: [String]
+    }
+
+    public var json: JSON {
+        let fields = token?.fields ?? SignedFields()
+        return JSON(
+            input: input, format: format?.rawValue, kind: token?.kind.rawValue, verdict: outcome.rawValue,
+            environment: (token?.environment ?? .unknown).rawValue, kid: token?.kid, issuer: token?.issuer,
+            algorithm: token?.algorithm, key: token?.keyLabel, irn: fields.irn ?? response?.irn,
+            irnMatches: token?.irnCheck?.matches, irnMatchedAs: token?.irnCheck?.matchedAs?.rawValue,
+            irnDate: fields.irnDate, docType: fields.docType, docNo: fields.docNo, docDate: fields.docDate,
+            sellerGstin: fields.sellerGstin, buyerGstin: fields.buyerGstin,
+            totalInvoiceValue: fields.totalInvoiceValue.map { "\($0)" }, itemCount: fields.itemCount,
+            mainHsnCode: fields.mainHsnCode, ackNo: fields.ackNo ?? response?.ackNo,
+            ackDate: fields.ackDate ?? response?.ackDate, status: response?.status, cancelled: isCancelled,
+            irpErrors: failure?.errors.map { ["code": $0.code, "message": $0.message] },
+            warnings: token?.warnings ?? [], errors: errors,
+            notes: token == nil ? [] : [VerificationPolicy.cancellationNote])
+    }
+
+    /// One line of JSON (sorted keys, so output is stable).
+    public var jsonLine: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(json) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,55 @@
+/// A GST identification number, kept exactly as written.
+///
+/// Validation is separate from construction: sandbox tokens carry test GSTINs whose check
+/// character is wrong (DOMAIN.md §6), and a verifier must still read them, and warn.
+public struct GSTIN: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init(_ value: String) { self.value = value }
+
+    public var description: String { value }
+
+    /// `URP` stands for an unregistered person (exports, B2C) and has no check character.
+    public var isUnregistered: Bool { value == "URP" }
+
+    /// The two-digit state code at the front, when present.
+    public var stateCode: String? {
+        let prefix = value.prefix(2)
+        return prefix.count == 2 && prefix.allSatisfy(\.isASCIIDigit) ? String(prefix) : nil
+    }
+
+    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+    /// The check character the first 14 characters call for (mod-36, weights 1, 2, 1, 2, …).
+    ///
+    /// Returns `nil` when the value is not 15 characters of `0-9A-Z`.
+    public var expectedCheckCharacter: Character? {
+        let characters = Array(value)
+        guard characters.count == 15 else { return nil }
+        var sum = 0
+        for (index, character) in characters.prefix(14).enumerated() {
+            guard let digit = Self.alphabet.firstIndex(of: character) else { return nil }
+            let product = digit * (index % 2 == 0 ? 1 : 2)
+            sum += product / 36 + product % 36
+        }
+        return Self.alphabet[(36 - sum % 36) % 36]
+    }
+
+    /// What is wrong with this GSTIN, or `nil` if it is well formed with a correct check character.
+    public var problem: String? {
+        if isUnregistered { return nil }
+        guard value.count == 15 else { return "GSTIN \(value) has \(value.count) characters, not 15" }
+        guard let expected = expectedCheckCharacter else {
+            return "GSTIN \(value) contains characters other than 0-9 and A-Z"
+        }
+        guard stateCode != nil else { return "GSTIN \(value) does not start with a two-digit state code" }
+        if value.last != expected {
+            return "GSTIN \(value) fails its check digit (expected \(expected)); normal for NIC sandbox test GSTINs"
+        }
+        return nil
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,43 @@
+public import Foundation
+
+/// The fields the IRP signs into `SignedQRCode` (DOMAIN.md §2.3).
+///
+/// Every field is optional so that a token with a missing field is still reported field by
+/// field; ``missingFields`` says what a complete payload would have had.
+public struct QRPayload: Sendable, Hashable, Decodable {
+    public var sellerGstin: String?
+    public var buyerGstin: String?
+    public var docNo: String?
+    public var docType: String?
+    public var docDate: String?
+    public var totalInvoiceValue: Decimal?
+    public var itemCount: Int?
+    public var mainHsnCode: String?
+    public var irn: String?
+    /// Missing in 2020-era tokens.
+    public var irnDate: String?
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        sellerGstin = c.text("SellerGstin")
+        buyerGstin = c.text("BuyerGstin")
+        docNo = c.text("DocNo")
+        docType = c.text("DocTyp")
+        docDate = c.text("DocDt")
+        totalInvoiceValue = c.decimal("TotInvVal")
+        itemCount = c.integer("ItemCnt")
+        mainHsnCode = c.text("MainHsnCode")
+        irn = c.text("Irn")
+        irnDate = c.text("IrnDt")
+    }
+
+    /// Names of the required fields that are absent (`IrnDt` is not required: 2020 tokens lack it).
+    public var missingFields: [String] {
+        let fields: [(String, Any?)] = [
+            ("SellerGstin", sellerGstin), ("BuyerGstin", buyerGstin), ("DocNo", docNo), ("DocTyp", docType),
+            ("DocDt", docDate), ("TotInvVal", totalInvoiceValue), ("ItemCnt", itemCount),
+            ("MainHsnCode", mainHsnCode), ("Irn", irn),
+        ]
+        return fields.filter { $0.1 == nil }.map(\.0)
+    }
+}

@@ -1,0 +1,98 @@
+public import Crypto
+import Foundation
+
+/// A compact JWS as the IRP issues it (`header.payload.signature`), parsed but not yet trusted.
+///
+/// The raw string is kept next to its decoded parts: the signature is checked over the received
+/// base64url bytes, never over a re-serialisation (key order differs between IRP releases).
+public struct CompactJWS: Sendable, Hashable {
+    /// The JOSE header, `{"alg":"RS256","kid":"…","typ":"JWT","x5t":"…"}`.
+    public struct Header: Sendable, Hashable, Decodable {
+        public var alg: String?
+        public var kid: String?
+        public var typ: String?
+        public var x5t: String?
+    }
+
+    /// The payload, `{"data":"<JSON text>","iss":"NIC"}`.
+    public struct Payload: Sendable, Hashable, Decodable {
+        public var data: String?
+        public var iss: String?
+    }
+
+    /// The token exactly as received.
+    public let compact: String
+    public let header: Header
+    public let payload: Payload
+    public let signature: [UInt8]
+    /// Where the signed part (`header.payload`) ends in ``compact``.
+    private let signingInputEnd: String.Index
+
+    /// Tokens longer than this are refused before any decoding (a 1000-line invoice is ~0.6 MB).
+    public static let maximumLength = 16 << 20
+
+    /// Parses a compact JWS, refusing anything that is not three base64url segments of JSON.
+    ///
+    /// - Throws: ``VerificationError/Code/malformedToken`` with the reason.
+    public init(_ compact: String) throws(VerificationError) {
+        guard compact.utf8.count <= Self.maximumLength else {
+            throw VerificationError(.malformedToken, "the token is longer than \(Self.maximumLength >> 20) MB")
+        }
+        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            throw VerificationError(
+                .malformedToken,
+                compact.isEmpty ? "the token is empty" : "a compact JWS has 3 dot-separated parts, this has \(parts.count)"
+            )
+        }
+        guard !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw VerificationError(.malformedToken, "the token's header or payload is empty")
+        }
+        let decoder = JSONDecoder()
+        let headerBytes = try Base64URL.decode(parts[0], name: "header")
+        let payloadBytes = try Base64URL.decode(parts[1], name: "payload")
+        do {
+            header = try decoder.decode(Header.self, from: Data(headerBytes))
+        } catch {
+            throw VerificationError(.malformedToken, "the header is not a JSON object of string fields")
+        }
+        do {
+            payload = try decoder.decode(Payload.self, from: Data(payloadBytes))
+        } catch {
+            throw VerificationError(.malformedToken, "the payload is not a JSON object with a string \"data\"")
+        }
+        signature = try Base64URL.decode(parts[2], name: "signature")
+        self.compact = compact
+        signingInputEnd = parts[1].endIndex
+    }
+
+    /// SHA-256 of what the signature covers: the ASCII bytes `header_b64 + "." + payload_b64`
+    /// exactly as received.
+    public var signingInputDigest: SHA256.Digest {
+        var signed = compact[..<signingInputEnd]
+        return signed.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `kid` normalised to upper-case hex, as the trust store keys it.
+    public var keyID: String? { header.kid?.uppercased() }
+
+    /// `x5t` decoded to upper-case hex; for IRP tokens it equals `kid`.
+    public var x5tHex: String? {
+        guard let x5t = header.x5t, let bytes = try? Base64URL.decode(Substring(x5t), name: "x5t") else { return nil }
+        return bytes.hexString.uppercased()
+    }
+}
+
+extension Sequence<UInt8> {
+    /// Lower-case hex of the bytes.
+    var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(underestimatedCount * 2)
+        for byte in self {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

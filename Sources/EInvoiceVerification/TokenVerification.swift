@@ -1,0 +1,93 @@
+public import EInvoiceModel
+public import Foundation
+
+/// Everything verification found out about one token: the verdict, and each check beside it.
+///
+/// The signed values are kept as decoded so callers can show or compare them; nothing in here
+/// is trusted unless ``verdict`` is ``Verdict/valid``.
+public struct TokenVerification: Sendable {
+    public var verdict: Verdict
+    public var kind: TokenKind = .unknown
+    public var environment: Environment = .unknown
+    public var kid: String?
+    public var issuer: String?
+    public var algorithm: String?
+    /// The trusted key that verified the token, when one did.
+    public var keyLabel: String?
+    public var keySource: String?
+    /// The QR fields, for a `SignedQRCode`.
+    public var qr: QRPayload?
+    /// The signed invoice, for a `SignedInvoice`.
+    public var invoice: Invoice?
+    public var irnCheck: IRNCheck?
+    public var warnings: [String] = []
+    public var errors: [String] = []
+    /// The token exactly as received (empty when the input held none).
+    public let token: String
+
+    public init(verdict: Verdict, token: String) {
+        self.verdict = verdict
+        self.token = token
+    }
+
+    /// Signed fields common to both kinds, for summaries and cross-checks.
+    public var fields: SignedFields {
+        if let qr { return SignedFields(qr) }
+        if let invoice { return SignedFields(invoice) }
+        return SignedFields()
+    }
+}
+
+/// The fields a `SignedQRCode` carries, read from either token kind so the two can be compared.
+public struct SignedFields: Sendable, Hashable {
+    public var irn: String?
+    public var irnDate: String?
+    public var sellerGstin: String?
+    public var buyerGstin: String?
+    public var docType: String?
+    public var docNo: String?
+    public var docDate: String?
+    public var totalInvoiceValue: Decimal?
+    public var itemCount: Int?
+    public var mainHsnCode: String?
+    public var ackNo: String?
+    public var ackDate: String?
+
+    public init() {}
+
+    public init(_ qr: QRPayload) {
+        irn = qr.irn
+        irnDate = qr.irnDate
+        sellerGstin = qr.sellerGstin
+        buyerGstin = qr.buyerGstin
+        docType = qr.docType
+        docNo = qr.docNo
+        docDate = qr.docDate
+        totalInvoiceValue = qr.totalInvoiceValue
+        itemCount = qr.itemCount
+        mainHsnCode = qr.mainHsnCode
+    }
+
+    public init(_ invoice: Invoice) {
+        irn = invoice.irn
+        sellerGstin = invoice.seller.gstin
+        buyerGstin = invoice.buyer.gstin
+        docType = invoice.document.type
+        docNo = invoice.document.number
+        docDate = invoice.document.date
+        totalInvoiceValue = invoice.totals.totalInvoiceValue
+        itemCount = invoice.items.count
+        mainHsnCode = invoice.mainHsnCode
+        ackNo = invoice.ackNo
+        ackDate = invoice.ackDate
+    }
+}
+
+/// The IRN recomputed from the signed fields (DOMAIN.md §4).
+public struct IRNCheck: Sendable, Hashable {
+    public var matches: Bool
+    /// How it matched: as submitted, or with the document number upper-cased.
+    public var matchedAs: IRN.Match?
+    public var expected: String?
+    public var detail: String
+}

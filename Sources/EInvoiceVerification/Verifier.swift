@@ -1,0 +1,135 @@
+import EInvoiceModel
+import Foundation
+
+/// Verifies IRP tokens offline against a ``TrustStore`` (DOMAIN.md §2.5).
+///
+/// `verify(token:)` never throws: every outcome, including unreadable input, is a
+/// ``TokenVerification`` with a ``Verdict``.
+public struct Verifier: Sendable {
+    public let trustStore: TrustStore
+    public let policy: VerificationPolicy
+
+    public init(trustStore: TrustStore = .builtIn, policy: VerificationPolicy = VerificationPolicy()) {
+        self.trustStore = trustStore
+        self.policy = policy
+    }
+
+    /// Verifies one compact JWS: signature, then what the signed data says.
+    public func verify(token rawToken: String) -> TokenVerification {
+        let token = rawToken.trimmingCharacters(in: .whitespacesAndNewlines)
+        let jws: CompactJWS
+        do {
+            jws = try CompactJWS(token)
+        } catch {
+            var report = TokenVerification(verdict: .malformed, token: token)
+            report.errors.append(error.reason)
+            return report
+        }
+        var report = checkSignature(jws)
+        guard report.verdict != .malformed else { return report }
+        decodeSignedData(jws, into: &report)
+        return report
+    }
+
+    private func checkSignature(_ jws: CompactJWS) -> TokenVerification {
+        var report = TokenVerification(verdict: .valid, token: jws.compact)
+        report.kid = jws.keyID
+        report.issuer = jws.payload.iss
+        report.algorithm = jws.header.alg
+        guard let alg = jws.header.alg else {
+            report.verdict = .malformed
+            report.errors.append("the header has no \"alg\"")
+            return report
+        }
+        guard alg == "RS256" else {
+            report.verdict = .invalid
+            report.errors.append("algorithm \"\(alg)\" is refused: IRP tokens are signed RS256 and nothing else is accepted")
+            return report
+        }
+        if let kid = jws.keyID, let x5t = jws.x5tHex, x5t != kid {
+            report.warnings.append("x5t (\(x5t)) and kid (\(kid)) name different certificates")
+        }
+        let pinned = jws.keyID.map(trustStore.pinned(to:)) ?? []
+        let candidates = pinned.isEmpty ? trustStore.unpinned : pinned
+        guard !candidates.isEmpty else {
+            report.verdict = .untrusted
+            report.environment = jws.payload.iss == "NIC Sandbox" ? Environment.sandbox : Environment.unknown
+            report.errors.append(
+                jws.keyID.map { "no trusted IRP key has kid \($0): the signature cannot be checked (this does not mean it is forged)" }
+                    ?? "the header has no kid, and no unpinned --trust key is given")
+            return report
+        }
+        let digest = jws.signingInputDigest
+        guard let key = candidates.first(where: { $0.verifiesRS256(signature: jws.signature, digest: digest) })
+        else {
+            report.verdict = .invalid
+            report.environment = candidates[0].environment
+            report.errors.append(pinned.isEmpty
+                ? "the signature matches none of the unpinned --trust keys"
+                : "the signature does not match the \(candidates[0].label) key for kid \(jws.keyID ?? "")")
+            return report
+        }
+        report.environment = key.environment
+        report.keyLabel = key.label
+        report.keySource = key.source
+        if key.kid == nil {
+            report.warnings.append("verified with a --trust key that is not pinned to a kid (\(key.source))")
+        }
+        if key.environment == .sandbox {
+            if policy.productionOnly {
+                report.verdict = .untrusted
+                report.errors.append("signed by the \(key.label) key; --production-only trusts production keys only")
+            } else {
+                report.warnings.append("SANDBOX: signed by a NIC sandbox key; this is a test document, not a tax invoice")
+            }
+        }
+        return report
+    }
+
+    private func decodeSignedData(_ jws: CompactJWS, into report: inout TokenVerification) {
+        guard let data = jws.payload.data else {
+            report.verdict = .malformed
+            report.errors.append("the payload has no \"data\" string")
+            return
+        }
+        let bytes = Data(data.utf8)
+        do {
+            if data.utf8.contains(subsequence: Self.invoiceMarker) {
+                report.kind = .signedInvoice
+                report.invoice = try JSONDecoder().decode(Invoice.self, from: bytes)
+            } else {
+                report.kind = .signedQRCode
+                let qr = try JSONDecoder().decode(QRPayload.self, from: bytes)
+                report.qr = qr
+                if !qr.missingFields.isEmpty {
+                    report.warnings.append("the QR data lacks \(qr.missingFields.joined(separator: ", "))")
+                }
+            }
+        } catch {
+            report.verdict = report.verdict == .valid ? .malformed : report.verdict
+            report.errors.append("the signed \"data\" is not a readable IRP document (\(ModelError.describe(error)))")
+            return
+        }
+        let fields = report.fields
+        report.irnCheck = IRNChecking.check(fields)
+        if let check = report.irnCheck, !check.matches {
+            report.errors.append(check.detail)
+        }
+        report.warnings += GSTINChecking.warnings(fields)
+    }
+
+    private static let invoiceMarker = Array(#""DocDtls""#.utf8)
+}
+
+extension Collection where Element: Equatable {
+    /// Whether `needle` occurs as a contiguous run (a plain scan: tokens are short).
+    func contains(subsequence needle: [Element]) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].starts(with: needle) { return true }
+            index = self.index(after: found)
+        }
+        return false
+    }
+}
