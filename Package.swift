@@ -51,13 +51,17 @@ let package = Package(
         ),
         .target(
             name: "EInvoiceTestSupport",
-            dependencies: ["EInvoiceModel", "EInvoiceVerification", crypto, cryptoExtras,
-                           .product(name: "ExtrasBase64", package: "swift-extras-base64")]
+            dependencies: [
+                "EInvoiceModel", "EInvoiceVerification", crypto, cryptoExtras,
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .testTarget(name: "EInvoiceModelTests", dependencies: ["EInvoiceModel", "EInvoiceTestSupport"]),
         .testTarget(
             name: "EInvoiceVerificationTests",
-            dependencies: ["EInvoiceVerification", "EInvoiceModel", "EInvoiceTestSupport", cryptoExtras]
+            dependencies: ["EInvoiceVerification", "EInvoiceModel", "EInvoiceTestSupport", crypto]
         ),
         .testTarget(
             name: "EInvoiceKitTests",
@@ -68,5 +72,7 @@ let package = Package(
 )
 
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+    // Test files are not API: internal-by-default imports would only add `public import` noise there.
+    let settings = target.type == .test ? swiftSettings.dropLast() : swiftSettings[...]
+    target.swiftSettings = (target.swiftSettings ?? []) + settings
 }

@@ -33,6 +33,22 @@ public struct TrustedKey: Sendable {
         self.publicKey = publicKey
     }
 
+    /// A key from an SPKI or PKCS#1 PEM, for library users who keep their own key list.
+    ///
+    /// - Throws: ``VerificationError/Code/badTrustFile`` when the PEM is not an RSA public key.
+    public init(kid: String?, environment: Environment, label: String, provenance: String, pem: String)
+        throws(VerificationError)
+    {
+        let key: _RSA.Signing.PublicKey
+        do {
+            key = try _RSA.Signing.PublicKey(pemRepresentation: pem)
+        } catch {
+            throw VerificationError(.badTrustFile, "\(label): not an RSA public key PEM of 2048 bits or more")
+        }
+        self.init(kid: kid, environment: environment, label: label, origin: .builtIn, provenance: provenance,
+                  publicKey: key)
+    }
+
     /// Modulus size in bits.
     public var bits: Int { publicKey.keySizeInBits }
 

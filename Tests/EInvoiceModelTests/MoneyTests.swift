@@ -1,0 +1,33 @@
+import EInvoiceModel
+import Foundation
+import Testing
+
+@Suite struct MoneyTests {
+    @Test(arguments: [("1234567.891", "12,34,567.89"), ("763541.89", "7,63,541.89"), ("100", "100.00"),
+                      ("0.005", "0.01"), ("-99999.999", "-1,00,000.00"), ("123456789012.5", "1,23,45,67,89,012.50"),
+                      ("999", "999.00"), ("1000", "1,000.00")])
+    func indianGrouping(_ input: String, _ expected: String) throws {
+        #expect(IndianNumberFormat.format(try #require(Decimal.exact(input))) == expected)
+    }
+
+    @Test func exactDecimalArithmeticHasNoFloatingPointDrift() throws {
+        let sum = try #require(Decimal.exact("0.1")) + #require(Decimal.exact("0.2"))
+        #expect(sum == Decimal.exact("0.3"))
+    }
+
+    @Test(arguments: ["12abc", "", "1.2.3", "1e5", "--1", "١٢"])
+    func moneyTextMustBeAPlainDecimal(_ text: String) {
+        #expect(Decimal.exact(text) == nil)
+    }
+
+    @Test(arguments: [
+        ("763541.89", "Rupees Seven Lakh Sixty-Three Thousand Five Hundred Forty-One and Eighty-Nine Paise Only"),
+        ("100", "Rupees One Hundred Only"),
+        ("0.5", "Rupees Zero and Fifty Paise Only"),
+        ("123456789.10", "Rupees Twelve Crore Thirty-Four Lakh Fifty-Six Thousand Seven Hundred Eighty-Nine and Ten Paise Only"),
+        ("1000000000000", "Rupees One Lakh Crore Only"),
+    ])
+    func amountsInWords(_ input: String, _ expected: String) throws {
+        #expect(AmountInWords.rupees(try #require(Decimal.exact(input))) == expected)
+    }
+}
