@@ -49,6 +49,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "einvoice-bench",
+            dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification"],
+            path: "bench/Sources/einvoice-bench"
+        ),
         .target(
             name: "EInvoiceTestSupport",
             dependencies: [
@@ -67,7 +72,7 @@ let package = Package(
             name: "EInvoiceKitTests",
             dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport"]
         ),
-        .testTarget(name: "EInvoiceCLITests", dependencies: ["EInvoiceTestSupport"]),
+        .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport"]),
     ]
 )
 

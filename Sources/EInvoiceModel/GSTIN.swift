@@ -18,32 +18,37 @@ public struct GSTIN: Hashable, Sendable, CustomStringConvertible {
         return prefix.count == 2 && prefix.allSatisfy(\.isASCIIDigit) ? String(prefix) : nil
     }
 
-    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
 
     /// The check character the first 14 characters call for (mod-36, weights 1, 2, 1, 2, …).
     ///
     /// Returns `nil` when the value is not 15 characters of `0-9A-Z`.
     public var expectedCheckCharacter: Character? {
-        let characters = Array(value)
-        guard characters.count == 15 else { return nil }
+        let bytes = value.utf8
+        guard bytes.count == 15 else { return nil }
         var sum = 0
-        for (index, character) in characters.prefix(14).enumerated() {
-            guard let digit = Self.alphabet.firstIndex(of: character) else { return nil }
+        for (index, byte) in bytes.prefix(14).enumerated() {
+            let digit: Int
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): digit = Int(byte - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
             let product = digit * (index % 2 == 0 ? 1 : 2)
             sum += product / 36 + product % 36
         }
-        return Self.alphabet[(36 - sum % 36) % 36]
+        return Character(Unicode.Scalar(Self.alphabet[(36 - sum % 36) % 36]))
     }
 
     /// What is wrong with this GSTIN, or `nil` if it is well formed with a correct check character.
     public var problem: String? {
         if isUnregistered { return nil }
-        guard value.count == 15 else { return "GSTIN \(value) has \(value.count) characters, not 15" }
+        guard value.utf8.count == 15 else { return "GSTIN \(value) has \(value.count) characters, not 15" }
         guard let expected = expectedCheckCharacter else {
             return "GSTIN \(value) contains characters other than 0-9 and A-Z"
         }
         guard stateCode != nil else { return "GSTIN \(value) does not start with a two-digit state code" }
-        if value.last != expected {
+        if value.utf8.last != expected.asciiValue {
             return "GSTIN \(value) fails its check digit (expected \(expected)); normal for NIC sandbox test GSTINs"
         }
         return nil

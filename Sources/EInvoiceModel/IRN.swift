@@ -12,11 +12,21 @@ public enum IRN {
 
     /// The IRN for these fields, exactly as the IRP computes it: no separators, no case change.
     public static func compute(sellerGstin: String, financialYear: String, docType: String, docNo: String) -> String {
-        let digest = SHA256.hash(data: Array((sellerGstin + financialYear + docType + docNo).utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var hasher = SHA256()
+        for part in [sellerGstin, financialYear, docType, docNo] {
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        return hasher.finalize().withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[2 * index] = digits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
+                }
+                return bytes.count * 2
+            }
+        }
     }
 
     /// Recomputes the IRN and compares it with `irn`, first as submitted, then upper-cased.
@@ -26,7 +36,7 @@ public enum IRN {
         _ irn: String, sellerGstin: String, docDate: String, docType: String, docNo: String
     ) -> Match? {
         guard let date = DocumentDate(docDate) else { return nil }
-        let expected = irn.lowercased()
+        let expected = irn.utf8.contains(where: { (0x41...0x5a).contains($0) }) ? irn.lowercased() : irn
         let fy = date.financialYear
         if compute(sellerGstin: sellerGstin, financialYear: fy, docType: docType, docNo: docNo) == expected {
             return .asSubmitted

@@ -16,7 +16,7 @@ public struct Verifier: Sendable {
 
     /// Verifies one compact JWS: signature, then what the signed data says.
     public func verify(token rawToken: String) -> TokenVerification {
-        let token = rawToken.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = Self.trimmed(rawToken)
         let jws: CompactJWS
         do {
             jws = try CompactJWS(token)
@@ -116,6 +116,16 @@ public struct Verifier: Sendable {
             report.errors.append(check.detail)
         }
         report.warnings += GSTINChecking.warnings(fields)
+    }
+
+    /// The token without surrounding white space; checks the ends first, as tokens rarely have any
+    /// (Foundation's `trimmingCharacters` costs as much as the signature check).
+    static func trimmed(_ text: String) -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d }
+        guard let first = text.utf8.first, let last = text.utf8.last, isSpace(first) || isSpace(last) else {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static let invoiceMarker = Array(#""DocDtls""#.utf8)

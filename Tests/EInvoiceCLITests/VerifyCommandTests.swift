@@ -1,0 +1,66 @@
+import EInvoiceTestSupport
+import Foundation
+import Testing
+
+@Suite struct VerifyCommandTests {
+    @Test func verifiesTheBundledSampleAndExitsZero() throws {
+        let result = try CommandRunner.run(["verify", "Tests/Fixtures/samples/production-odoo-nic-data.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("VALID: genuine IRP signature (production)"))
+        #expect(result.stdout.contains("cannot know whether the IRN was cancelled"))
+    }
+
+    @Test func jsonIsOneObjectPerToken() throws {
+        let result = try CommandRunner.run(["verify", "--json", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["verdict"] as? String == "valid")
+            #expect(object["environment"] as? String == "sandbox")
+        }
+    }
+
+    @Test func readsStandardInput() throws {
+        let token = try #require(Fixtures.realTokens.first).token
+        let result = try CommandRunner.run(["verify", "-"], stdin: Data(token.utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<stdin>: VALID"))
+    }
+
+    static let exitCases: [([String], Int32)] = [
+        (["verify", "Tests/Fixtures/wrappers/mismatched-pair.json"], 1),
+        (["verify", "--production-only", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"], 2),
+        (["verify", "Tests/Fixtures/wrappers/nic-envelope-error-2143.json"], 3),
+        (["verify", "Tests/Fixtures/wrappers/nic-data-cancelled.json"], 4),
+        (["verify", "--bogus"], 64),
+        (["verify", "--format", "xml", "x"], 64),
+        (["verify", "--trust", "/nonexistent.pem", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"], 64),
+        (["verify", "Package.swift"], 65),
+        (["verify", "/nonexistent/file.json"], 66),
+    ]
+
+    @Test(arguments: exitCases)
+    func exitCodesAreTheDocumentedOnes(_ arguments: [String], _ status: Int32) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == status, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func outputOptionWritesTheReportToAFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).jsonl").path
+        let result = try CommandRunner.run(["verify", "--json", "-o", path, "Tests/Fixtures/samples/production-odoo-nic-data.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 2)
+    }
+
+    @Test func keysListShowsProvenance() throws {
+        let result = try CommandRunner.run(["keys", "list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("B8D63ECB58EA5E6F4AAC3D524543B2246669B0F8  production"))
+        #expect(result.stdout.contains("derived from public IRP tokens"))
+        let json = try CommandRunner.run(["keys", "list", "--json"])
+        #expect(json.stdout.split(separator: "\n").count == 4)
+    }
+}
