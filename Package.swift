@@ -41,11 +41,23 @@ let package = Package(
                 .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ]
         ),
-        .target(name: "EInvoiceKit", dependencies: ["EInvoiceModel", "EInvoiceVerification"]),
+        .target(name: "InvoiceLayout", dependencies: ["EInvoiceModel"]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CPangoFT2", pkgConfig: "pangoft2", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .target(name: "QRCodec", dependencies: ["EInvoiceModel", "CQREncode", "CZBar"]),
+        .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
+        .target(name: "InvoiceRenderer", dependencies: ["InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
+        .target(
+            name: "EInvoiceKit",
+            dependencies: ["EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics"]
+        ),
         .executableTarget(
             name: "einvoice",
             dependencies: [
-                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification",
+                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EInvoiceKit
 
 /// `einvoice`: verify, render, scan and archive Indian GST e-invoices.
 @main
@@ -11,7 +12,7 @@ struct EInvoiceCommand: ParsableCommand {
             3 the input is an IRP error response; 4 valid but cancelled (Status CNL); 64 usage error;
             65 malformed input; 66 input cannot be opened; 73 output cannot be written.
             """,
-        version: "0.1.0",
-        subcommands: [VerifyCommand.self, KeysCommand.self]
+        version: EInvoiceVersion.string,
+        subcommands: [VerifyCommand.self, RenderCommand.self, KeysCommand.self]
     )
 }

@@ -19,6 +19,12 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Writing output failed.
     case cannotCreateOutput = 73
 
+    /// The worse of two statuses, by the order of ``of(_:)``.
+    public static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
+        let order: [ExitStatus] = [.invalid, .untrusted, .malformedInput, .noInput, .cannotCreateOutput, .cancelled, .irpError, .success]
+        return (order.firstIndex(of: a) ?? 0) <= (order.firstIndex(of: b) ?? 0) ? a : b
+    }
+
     /// The worst outcome wins: invalid, untrusted, malformed, cancelled, IRP error, success.
     public static func of(_ results: [VerificationResult]) -> ExitStatus {
         let outcomes = Set(results.map(\.outcome))

@@ -1,0 +1,99 @@
+internal import CCairo
+internal import CPangoCairo
+internal import CPangoFT2
+import Foundation
+
+/// Pango text set only in the fonts of one folder, through an explicit fontconfig configuration.
+///
+/// Never the process-wide default font map (per-thread, and it sees the machine's fonts): each
+/// `FontSystem` owns its `FcConfig`, font map and context, so output is the same on every machine.
+/// Not `Sendable`: make one per thread or task.
+public final class FontSystem {
+    private let config: OpaquePointer
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    private var layoutCache: [String: OpaquePointer] = [:]
+
+    /// Loads every font file in `directory`; throws if there is none.
+    public init(fontsDirectory directory: String) throws(CairoError) {
+        guard let config = FcConfigCreate() else { throw CairoError("FcConfigCreate failed") }
+        // Files one by one: adding a directory makes fontconfig look for a writable cache folder,
+        // which an empty configuration has none of (and it would print an error about it).
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { [".ttf", ".otf", ".ttc"].contains(where: $0.lowercased().hasSuffix) }.sorted()
+        for file in files {
+            _ = FcConfigAppFontAddFile(config, directory + "/" + file)
+        }
+        guard let fonts = FcConfigGetFonts(config, FcSetApplication), fonts.pointee.nfont > 0 else {
+            FcConfigDestroy(config)
+            throw CairoError("no fonts found in \(directory)")
+        }
+        guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
+            FcConfigDestroy(config)
+            throw CairoError("pango_cairo_font_map_new_for_font_type returned NULL")
+        }
+        pango_fc_font_map_set_config(CPangoFT2_asFcFontMap(map), config)
+        guard let context = pango_font_map_create_context(map) else {
+            CPangoCairo_unref(map)
+            FcConfigDestroy(config)
+            throw CairoError("pango_font_map_create_context returned NULL")
+        }
+        // 1 pt = 1 unit, unhinted metrics: measuring and drawing give the same widths at any resolution.
+        pango_cairo_context_set_resolution(context, 72)
+        if let options = cairo_font_options_create() {
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            pango_cairo_context_set_font_options(context, options)
+            cairo_font_options_destroy(options)
+        }
+        pango_context_set_round_glyph_positions(context, 0)
+        self.config = config
+        self.fontMap = map
+        self.context = context
+    }
+
+    deinit {
+        for layout in layoutCache.values { CPangoCairo_unref(UnsafeMutableRawPointer(layout)) }
+        CPangoCairo_unref(UnsafeMutableRawPointer(context))
+        CPangoCairo_unref(fontMap)
+        FcConfigDestroy(config)
+    }
+
+    /// The family names of the loaded fonts.
+    public var families: [String] {
+        guard let fonts = FcConfigGetFonts(config, FcSetApplication) else { return [] }
+        var names = Set<String>()
+        for index in 0..<Int(fonts.pointee.nfont) {
+            var family: UnsafeMutablePointer<FcChar8>?
+            if let pattern = fonts.pointee.fonts[index], FcPatternGetString(pattern, FC_FAMILY, 0, &family) == FcResultMatch,
+               let family {
+                names.insert(String(cString: family))
+            }
+        }
+        return names.sorted()
+    }
+
+    /// A Pango layout for one text style, reused across calls (creating layouts dominates cost).
+    ///
+    /// The pointer is valid while this `FontSystem` lives; callers set text, width and alignment.
+    func layout(font: String, tabularFigures: Bool) -> OpaquePointer? {
+        let key = font + (tabularFigures ? "#tnum" : "")
+        if let cached = layoutCache[key] { return cached }
+        guard let layout = pango_layout_new(context) else { return nil }
+        if let description = pango_font_description_from_string(font) {
+            pango_layout_set_font_description(layout, description)
+            pango_font_description_free(description)
+        }
+        if tabularFigures, let attributes = pango_attr_list_new() {
+            if let feature = pango_attr_font_features_new("tnum") { pango_attr_list_insert(attributes, feature) }
+            pango_layout_set_attributes(layout, attributes)
+            pango_attr_list_unref(attributes)
+        }
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        layoutCache[key] = layout
+        return layout
+    }
+}
+
+@available(*, unavailable)
+extension FontSystem: Sendable {}

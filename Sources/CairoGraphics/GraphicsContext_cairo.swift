@@ -1,0 +1,85 @@
+internal import CCairo
+import Foundation
+
+/// A drawing context on a ``Surface`` (keeps the surface alive).
+public final class GraphicsContext {
+    let pointer: OpaquePointer
+    public let surface: Surface
+
+    public init(surface: Surface) throws(CairoError) {
+        guard let context = cairo_create(surface.pointer) else { throw CairoError("cairo_create returned NULL") }
+        do {
+            try CairoError.check(cairo_status(context), "creating a drawing context")
+        } catch {
+            cairo_destroy(context)
+            throw error
+        }
+        self.pointer = context
+        self.surface = surface
+    }
+
+    deinit { cairo_destroy(pointer) }
+
+    public func setColor(red: Double, green: Double, blue: Double) { cairo_set_source_rgb(pointer, red, green, blue) }
+
+    public func fillRectangle(x: Double, y: Double, width: Double, height: Double) {
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_fill(pointer)
+    }
+
+    public func strokeRectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double) {
+        cairo_set_line_width(pointer, lineWidth)
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_stroke(pointer)
+    }
+
+    public func line(from: (Double, Double), to: (Double, Double), width: Double) {
+        cairo_set_line_width(pointer, width)
+        cairo_move_to(pointer, from.0, from.1)
+        cairo_line_to(pointer, to.0, to.1)
+        cairo_stroke(pointer)
+    }
+
+    /// Adds a rectangle to the current path (QR modules are collected, then filled at once).
+    public func addRectangle(x: Double, y: Double, width: Double, height: Double) {
+        cairo_rectangle(pointer, x, y, width, height)
+    }
+
+    public func fill() { cairo_fill(pointer) }
+
+    /// Runs `body` with the state saved, restoring it after (transformations, colours).
+    public func withSavedState(_ body: () throws -> Void) rethrows {
+        cairo_save(pointer)
+        defer { cairo_restore(pointer) }
+        try body()
+    }
+
+    public func translate(x: Double, y: Double) { cairo_translate(pointer, x, y) }
+    public func rotate(degrees: Double) { cairo_rotate(pointer, degrees * .pi / 180) }
+    public func scale(_ factor: Double) { cairo_scale(pointer, factor, factor) }
+
+    /// Paints a PNG file scaled into the rectangle, keeping its aspect ratio; a missing or broken
+    /// file is reported, not drawn.
+    public func drawPNG(path: String, x: Double, y: Double, width: Double, height: Double) throws(CairoError) {
+        guard let image = cairo_image_surface_create_from_png(path) else { throw CairoError("\(path): cannot be read") }
+        defer { cairo_surface_destroy(image) }
+        try CairoError.check(cairo_surface_status(image), "\(path): not a readable PNG")
+        let imageWidth = Double(cairo_image_surface_get_width(image)), imageHeight = Double(cairo_image_surface_get_height(image))
+        guard imageWidth > 0, imageHeight > 0 else { return }
+        let factor = min(width / imageWidth, height / imageHeight)
+        cairo_save(pointer)
+        cairo_translate(pointer, x, y)
+        cairo_scale(pointer, factor, factor)
+        cairo_set_source_surface(pointer, image, 0, 0)
+        cairo_paint(pointer)
+        cairo_restore(pointer)
+    }
+
+    /// Ends the page (PDF) and starts the next.
+    public func showPage() { cairo_show_page(pointer) }
+
+    public func status() throws(CairoError) { try CairoError.check(cairo_status(pointer), "drawing") }
+}
+
+@available(*, unavailable)
+extension GraphicsContext: Sendable {}

@@ -1,0 +1,51 @@
+internal import CCairo
+internal import CPangoCairo
+import Foundation
+
+/// Measures and draws text with Pango; the same code path for both, so layout and page agree.
+public struct TextSetter {
+    public enum Alignment { case leading, center, trailing }
+
+    /// What to set: a Pango font description string (`"Noto Sans Bold 8"`), with tabular digits.
+    public struct Font: Hashable {
+        public var description: String
+        public var tabularFigures: Bool
+        public init(description: String, tabularFigures: Bool = true) {
+            self.description = description
+            self.tabularFigures = tabularFigures
+        }
+    }
+
+    public let fonts: FontSystem
+
+    public init(fonts: FontSystem) { self.fonts = fonts }
+
+    /// Width, height and line count of `text`, wrapped at `width` points when given.
+    public func measure(_ text: String, font: Font, width: Double?) -> (width: Double, height: Double, lines: Int) {
+        guard let layout = prepared(text, font: font, width: width, alignment: .leading) else { return (0, 0, 0) }
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        return (Double(logical.width) / scale, Double(logical.height) / scale, Int(pango_layout_get_line_count(layout)))
+    }
+
+    /// Draws `text` with its top-left at (x, y) in `context`'s current colour.
+    public func draw(_ text: String, font: Font, x: Double, y: Double, width: Double?, alignment: Alignment,
+                     in context: GraphicsContext) {
+        guard let layout = prepared(text, font: font, width: width, alignment: alignment) else { return }
+        cairo_move_to(context.pointer, x, y)
+        pango_cairo_show_layout(context.pointer, layout)
+    }
+
+    private func prepared(_ text: String, font: Font, width: Double?, alignment: Alignment) -> OpaquePointer? {
+        guard let layout = fonts.layout(font: font.description, tabularFigures: font.tabularFigures) else { return nil }
+        text.withCString { pango_layout_set_text(layout, $0, -1) }
+        pango_layout_set_width(layout, width.map { Int32(($0 * Double(PANGO_SCALE)).rounded(.down)) } ?? -1)
+        switch alignment {
+        case .leading: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .trailing: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        return layout
+    }
+}

@@ -1,0 +1,118 @@
+public import CairoGraphics
+import EInvoiceModel
+public import Foundation
+public import InvoiceLayout
+
+/// Draws laid-out pages with Cairo: one `switch` over the item kinds.
+public struct PageRenderer {
+    let setter: TextSetter
+
+    public init(fonts: FontSystem) { self.setter = TextSetter(fonts: fonts) }
+
+    /// Renders every page into one PDF.
+    public func pdf(_ document: LaidOutDocument) throws(CairoError) -> Data {
+        let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+        let meta = document.metadata
+        let surface = try Surface(pdfWidth: first.width, height: first.height, metadata: .init(
+            title: meta.title, subject: meta.subject, keywords: meta.keywords, author: meta.author,
+            creator: meta.creator, creationDate: meta.creationDate))
+        let context = try GraphicsContext(surface: surface)
+        for page in document.pages {
+            surface.setPageSize(width: page.size.width, height: page.size.height)
+            draw(page, in: context)
+            context.showPage()
+        }
+        try context.status()
+        return try surface.finishPDF()
+    }
+
+    /// Renders one page to an image at `dpi` (for previews and pixel tests).
+    public func image(_ page: Page, dpi: Double) throws(CairoError) -> Surface {
+        let scale = dpi / 72
+        let surface = try Surface(imageWidth: Int((page.size.width * scale).rounded(.up)),
+                                  height: Int((page.size.height * scale).rounded(.up)))
+        let context = try GraphicsContext(surface: surface)
+        context.setColor(red: 1, green: 1, blue: 1)
+        context.fillRectangle(x: 0, y: 0, width: page.size.width * scale, height: page.size.height * scale)
+        context.scale(scale)
+        draw(page, in: context)
+        try context.status()
+        return surface
+    }
+
+    func draw(_ page: Page, in context: GraphicsContext) {
+        for item in page.items {
+            switch item {
+            case .text(let run):
+                set(run.style.color, in: context)
+                let alignment: TextSetter.Alignment = switch run.alignment {
+                case .leading: .leading
+                case .center: .center
+                case .trailing: .trailing
+                }
+                setter.draw(run.text, font: PangoTextMeasurer.font(run.style), x: run.frame.x, y: run.frame.y,
+                            width: run.wraps || run.alignment != .leading ? run.frame.width : nil, alignment: alignment, in: context)
+            case .rule(let rule):
+                set(rule.color, in: context)
+                context.line(from: (rule.from.x, rule.from.y), to: (rule.to.x, rule.to.y), width: rule.width)
+            case .box(let box):
+                if let fill = box.fill {
+                    set(fill, in: context)
+                    context.fillRectangle(x: box.frame.x, y: box.frame.y, width: box.frame.width, height: box.frame.height)
+                }
+                if let stroke = box.stroke {
+                    set(stroke, in: context)
+                    context.strokeRectangle(x: box.frame.x, y: box.frame.y, width: box.frame.width,
+                                            height: box.frame.height, lineWidth: box.strokeWidth)
+                }
+            case .qr(let qr):
+                drawQR(qr, in: context)
+            case .image(let image):
+                // A logo that cannot be read is left out rather than failing the invoice.
+                try? context.drawPNG(path: image.path, x: image.frame.x, y: image.frame.y,
+                                     width: image.frame.width, height: image.frame.height)
+            case .watermark(let mark):
+                context.withSavedState {
+                    set(mark.style.color, in: context)
+                    context.translate(x: mark.center.x, y: mark.center.y)
+                    context.rotate(degrees: mark.angle)
+                    let font = PangoTextMeasurer.font(mark.style)
+                    let size = setter.measure(mark.text, font: font, width: nil)
+                    setter.draw(mark.text, font: font, x: -size.width / 2, y: -size.height / 2, width: nil,
+                                alignment: .leading, in: context)
+                }
+            }
+        }
+    }
+
+    /// White quiet zone, then each dark module as a square; adjacent squares share edges exactly,
+    /// so a rasteriser draws no hairlines between them.
+    private func drawQR(_ qr: QRPlacement, in context: GraphicsContext) {
+        context.setColor(red: 1, green: 1, blue: 1)
+        context.fillRectangle(x: qr.frame.x, y: qr.frame.y, width: qr.frame.width, height: qr.frame.height)
+        context.setColor(red: 0, green: 0, blue: 0)
+        let module = qr.moduleSize
+        let origin = (qr.frame.x + Double(qr.quietZoneModules) * module, qr.frame.y + Double(qr.quietZoneModules) * module)
+        let size = qr.matrix.size
+        for row in 0..<size {
+            var column = 0
+            while column < size {
+                guard qr.matrix[row, column] else {
+                    column += 1
+                    continue
+                }
+                // Runs of dark modules become one rectangle: fewer path segments, same picture.
+                var end = column
+                while end + 1 < size, qr.matrix[row, end + 1] { end += 1 }
+                context.addRectangle(x: origin.0 + Double(column) * module, y: origin.1 + Double(row) * module,
+                                     width: Double(end - column + 1) * module, height: module)
+                column = end + 1
+            }
+        }
+        context.fill()
+    }
+
+    private func set(_ color: Color, in context: GraphicsContext) {
+        context.setColor(red: color.red, green: color.green, blue: color.blue)
+    }
+}

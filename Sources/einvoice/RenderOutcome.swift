@@ -1,0 +1,98 @@
+import ArgumentParser
+import EInvoiceKit
+import EInvoiceModel
+import InvoiceLayout
+import EInvoiceVerification
+import Foundation
+
+/// Where `render` writes: one file, a folder (several invoices), or standard output.
+struct OutputDestination {
+    enum Kind { case file(String), directory(String), standardOutput }
+    let kind: Kind
+
+    init(_ output: String?, itemCount: Int) throws {
+        var isDirectory: ObjCBool = false
+        if output == "-" {
+            guard itemCount == 1 else { throw ValidationError("-o - writes one PDF; the input holds \(itemCount) items") }
+            kind = .standardOutput
+        } else if let output, output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            kind = .directory(output)
+        } else if let output {
+            guard itemCount == 1 else { throw ValidationError("-o \(output): give a folder for \(itemCount) invoices") }
+            kind = .file(output)
+        } else {
+            kind = .directory(".")
+        }
+    }
+
+    /// The file for an invoice: `-o FILE`, or `DocType-DocNo.pdf` in the folder.
+    func path(docType: String?, docNo: String?) -> String? {
+        switch kind {
+        case .file(let path): return path
+        case .standardOutput: return nil
+        case .directory(let folder):
+            let name = SafeFileName.component("\(docType ?? "INV")-\(docNo ?? "invoice").pdf")
+            return URL(fileURLWithPath: folder).appendingPathComponent(name).path
+        }
+    }
+}
+
+/// What happened to one input of `render`, for the report and the exit code.
+struct RenderOutcome {
+    var input: String
+    var status: ExitStatus
+    var output: String?
+    var pages: Int?
+    var irn: String?
+    var marks: [String] = []
+    var message: String
+
+    static func render(_ document: InputDocument, printer: InvoicePrinter, options: RenderOptions,
+                       destination: OutputDestination) -> RenderOutcome {
+        guard case .response(let response) = document.content else {
+            let results = printer.builder.verifier.verify(document)
+            return RenderOutcome(input: document.id, status: ExitStatus.of(results),
+                                 message: results.flatMap(\.errors).first ?? "nothing to render")
+        }
+        do {
+            let rendered = try printer.render(response, options: options)
+            let invoice = rendered.prepared.printable.invoice
+            let marks = rendered.prepared.printable.marks.map(\.rawValue)
+            if let path = destination.path(docType: invoice.document.type, docNo: invoice.document.number) {
+                try AtomicFile.write(rendered.pdf, to: path)
+                return RenderOutcome(input: document.id, status: .success, output: path, pages: rendered.pageCount,
+                                     irn: rendered.prepared.printable.irn, marks: marks,
+                                     message: "\(rendered.pageCount) page\(rendered.pageCount == 1 ? "" : "s")")
+            }
+            FileHandle.standardOutput.write(rendered.pdf)
+            return RenderOutcome(input: document.id, status: .success, output: "-", pages: rendered.pageCount,
+                                 irn: rendered.prepared.printable.irn, marks: marks, message: "written to standard output")
+        } catch let error as RenderError {
+            let status: ExitStatus = switch error.code {
+            case .unverified: .invalid
+            case .missingToken, .unreadable: .malformedInput
+            default: .cannotCreateOutput
+            }
+            return RenderOutcome(input: document.id, status: status, message: error.reason)
+        } catch {
+            return RenderOutcome(input: document.id, status: .cannotCreateOutput, message: "\(error)")
+        }
+    }
+
+    var text: String {
+        let marksText = marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"
+        if let output, output != "-" { return "\(input): rendered \(output) (\(message))\(marksText)" }
+        return "\(input): \(status == .success ? "" : "not rendered: ")\(message)\(marksText)"
+    }
+
+    var jsonLine: String {
+        struct JSON: Encodable {
+            var input: String, status: String, exitCode: Int32, output: String?, pages: Int?, irn: String?, marks: [String], message: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = JSON(input: input, status: status == .success ? "rendered" : "failed", exitCode: status.rawValue,
+                        output: output, pages: pages, irn: irn, marks: marks, message: message)
+        return (try? encoder.encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
