@@ -85,6 +85,12 @@ let package = Package(
             dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport"]
         ),
         .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport"]),
+        .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceModel", "EInvoiceTestSupport"]),
+        .testTarget(
+            name: "InvoiceRenderingTests",
+            dependencies: ["EInvoiceKit", "InvoiceLayout", "QRCodec", "EInvoiceModel", "EInvoiceVerification",
+                           "EInvoiceTestSupport", "InvoiceRenderer", "CairoGraphics"]
+        ),
     ]
 )
 

@@ -19,9 +19,8 @@ extension InvoiceLayoutEngine {
         let top = Points.mm(margins.top)
         var block = Block()
         let title = [doc.title, doc.invoice.document.number, doc.invoice.document.date].compactMap { $0 }.joined(separator: " · ")
-        builder.text(title, styles.muted, x: 0, y: 0, width: width * 0.4, into: &block)
-        builder.text("IRN \(doc.irn)", styles.muted.sized(styles.muted.size).colored(template.colors.muted), x: width * 0.3, y: 0,
-                     width: width * 0.7, alignment: .trailing, into: &block)
+        builder.text(title, styles.muted, x: 0, y: 0, width: width * 0.35, into: &block)
+        builder.text("IRN \(doc.irn)", styles.muted, x: width * 0.35, y: 0, width: width * 0.65, alignment: .trailing, into: &block)
         let line = builder.height("A", styles.muted, width: nil) + 2
         builder.rule(x: 0, y: line, width: width, weight: 0.5, into: &block)
         if !doc.marks.isEmpty {

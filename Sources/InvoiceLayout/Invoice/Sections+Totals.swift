@@ -31,9 +31,9 @@ extension InvoiceLayoutEngine {
         y += 4
         let totalStyle = styles.base.sized(template.typeSizes.base + 2).bold()
         let currency = (totals.totalInvoiceValueForeignCurrency ?? 0) != 0 ? "" : "₹ "
-        let h = builder.text("Total invoice value", totalStyle, x: x, y: y, width: rightWidth * 0.5, into: &block)
+        let h = builder.text("Total invoice value", totalStyle, x: x, y: y, width: rightWidth * 0.45, into: &block)
         builder.text(currency + IndianNumberFormat.format(totals.totalInvoiceValue ?? 0), totalStyle,
-                     x: x + rightWidth * 0.4, y: y, width: rightWidth * 0.6, alignment: .trailing, into: &block)
+                     x: x + rightWidth * 0.45, y: y, width: rightWidth * 0.55, alignment: .trailing, into: &block)
         y += h + 2
         if let foreign = totals.totalInvoiceValueForeignCurrency, foreign != 0 {
             y += builder.text("In foreign currency: \(IndianNumberFormat.format(foreign)) \(invoice.export?.foreignCurrency ?? "")",

@@ -1,0 +1,72 @@
+/// An 8-bit greyscale image, row-major, as decoders take it.
+public struct GreyImage: Sendable, Hashable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
+
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(pixels.count == width * height, "a grey image has width × height pixels")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    /// The part inside `x, y, width, height` (clipped to the image).
+    public func cropped(x: Int, y: Int, width: Int, height: Int) -> GreyImage {
+        let x0 = max(0, min(x, self.width)), y0 = max(0, min(y, self.height))
+        let x1 = max(x0, min(x + width, self.width)), y1 = max(y0, min(y + height, self.height))
+        var out = [UInt8]()
+        out.reserveCapacity((x1 - x0) * (y1 - y0))
+        for row in y0..<y1 { out += pixels[(row * self.width + x0)..<(row * self.width + x1)] }
+        return GreyImage(width: x1 - x0, height: y1 - y0, pixels: out)
+    }
+
+    /// Resampled by `factor` (bilinear; box-averaged when shrinking by 2 or more), so that a
+    /// dense QR lands on a module size the decoder reads (DOMAIN.md §8).
+    public func resized(by factor: Double) -> GreyImage {
+        let newWidth = max(1, Int((Double(width) * factor).rounded()))
+        let newHeight = max(1, Int((Double(height) * factor).rounded()))
+        if factor <= 0.5 {
+            let step = Int((1 / factor).rounded(.down))
+            return boxDownsampled(step).resized(by: factor * Double(step))
+        }
+        var out = [UInt8](repeating: 255, count: newWidth * newHeight)
+        let scaleX = Double(width) / Double(newWidth), scaleY = Double(height) / Double(newHeight)
+        pixels.withUnsafeBufferPointer { source in
+            for y in 0..<newHeight {
+                let sy = max(0, (Double(y) + 0.5) * scaleY - 0.5)
+                let y0 = min(Int(sy), height - 1), y1 = min(y0 + 1, height - 1)
+                let fy = sy - Double(y0)
+                for x in 0..<newWidth {
+                    let sx = max(0, (Double(x) + 0.5) * scaleX - 0.5)
+                    let x0 = min(Int(sx), width - 1), x1 = min(x0 + 1, width - 1)
+                    let fx = sx - Double(x0)
+                    let top = Double(source[y0 * width + x0]) * (1 - fx) + Double(source[y0 * width + x1]) * fx
+                    let bottom = Double(source[y1 * width + x0]) * (1 - fx) + Double(source[y1 * width + x1]) * fx
+                    out[y * newWidth + x] = UInt8(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded())))
+                }
+            }
+        }
+        return GreyImage(width: newWidth, height: newHeight, pixels: out)
+    }
+
+    private func boxDownsampled(_ step: Int) -> GreyImage {
+        guard step > 1 else { return self }
+        let newWidth = max(1, width / step), newHeight = max(1, height / step)
+        var out = [UInt8](repeating: 255, count: newWidth * newHeight)
+        let area = step * step
+        pixels.withUnsafeBufferPointer { source in
+            for y in 0..<newHeight {
+                for x in 0..<newWidth {
+                    var sum = 0
+                    for dy in 0..<step {
+                        let row = (y * step + dy) * width + x * step
+                        for dx in 0..<step { sum += Int(source[row + dx]) }
+                    }
+                    out[y * newWidth + x] = UInt8(sum / area)
+                }
+            }
+        }
+        return GreyImage(width: newWidth, height: newHeight, pixels: out)
+    }
+}
