@@ -52,6 +52,13 @@ public struct QRPlacement: Sendable, Hashable {
     /// What the symbol encodes, for tests and the PDF's accessibility text.
     public var payload: String
 
+    public init(matrix: QRMatrix, frame: Rect, quietZoneModules: Int, payload: String) {
+        self.matrix = matrix
+        self.frame = frame
+        self.quietZoneModules = quietZoneModules
+        self.payload = payload
+    }
+
     /// Side of one module in points.
     public var moduleSize: Points { frame.width / Double(matrix.size + 2 * quietZoneModules) }
 }
@@ -113,4 +120,9 @@ public struct DocumentMetadata: Sendable, Hashable {
 public struct LaidOutDocument: Sendable, Hashable {
     public var pages: [Page]
     public var metadata: DocumentMetadata
+
+    public init(pages: [Page], metadata: DocumentMetadata) {
+        self.pages = pages
+        self.metadata = metadata
+    }
 }
