@@ -63,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "einvoice-bench",
-            dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification"],
+            dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport", "InvoiceLayout"],
             path: "bench/Sources/einvoice-bench"
         ),
         .target(

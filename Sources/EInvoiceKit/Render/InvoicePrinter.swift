@@ -44,6 +44,15 @@ public final class InvoicePrinter {
         }
     }
 
+    /// Draws an already laid-out document (for benchmarks and custom layouts).
+    public func pdf(_ document: LaidOutDocument) throws(RenderError) -> Data {
+        do {
+            return try renderer.pdf(document)
+        } catch {
+            throw RenderError(.drawing, "drawing the PDF failed: \(error.description)")
+        }
+    }
+
     /// One page as a PNG image at `dpi` (previews, tests).
     public func png(_ page: Page, dpi: Double) throws(RenderError) -> Data {
         do {

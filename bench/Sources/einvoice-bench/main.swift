@@ -1,10 +1,16 @@
+import EInvoiceKit
+import EInvoiceModel
+import EInvoiceTestSupport
 import EInvoiceVerification
 import Foundation
+import InvoiceLayout
 
-/// Benchmarks for the targets in the README. Prints one `name value unit` line per figure, so the
-/// shell scripts in `bench/` can put them next to their reference runs.
+/// Benchmarks for the README's targets. Each prints `name value unit` lines that the shell
+/// scripts in `bench/` put next to their reference runs.
 ///
-///     einvoice-bench verify SECONDS TOKENS_FILE    single-thread tokens verified per second
+///     einvoice-bench verify SECONDS TOKENS_FILE     single-thread tokens verified per second
+///     einvoice-bench render SECONDS LINES           single-thread invoices rendered per second, peak RSS
+///     einvoice-bench sample LINES OUT.json KEY.pem  a signed synthetic response and its trust file
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("einvoice-bench: \(message)\n".utf8))
@@ -17,30 +23,39 @@ func now() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
+/// Peak resident set size so far, in MB (Linux `VmHWM`).
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kilobytes / 1024
+}
+
 /// Runs `body` repeatedly for about `seconds`, returning calls per second.
-func rate(seconds: Double, _ body: () -> Bool) -> Double {
+func rate(seconds: Double, batch: Int = 64, _ body: () -> Bool) -> Double {
     var count = 0
     let start = now()
     var elapsed = 0.0
     repeat {
-        for _ in 0..<64 {
-            guard body() else { fail("a benchmark token did not verify") }
+        for _ in 0..<batch {
+            guard body() else { fail("a benchmark item failed") }
         }
-        count += 64
+        count += batch
         elapsed = now() - start
     } while elapsed < seconds
     return Double(count) / elapsed
 }
 
-let arguments = CommandLine.arguments.dropFirst()
+let arguments = Array(CommandLine.arguments.dropFirst())
+let root = Fixtures.root
 switch arguments.first {
 case "verify":
-    let rest = Array(arguments.dropFirst())
-    guard rest.count == 2, let seconds = Double(rest[0]),
-          let text = try? String(contentsOfFile: rest[1], encoding: .utf8)
+    guard arguments.count == 3, let seconds = Double(arguments[1]),
+          let text = try? String(contentsOfFile: arguments[2], encoding: .utf8)
     else { fail("usage: einvoice-bench verify SECONDS TOKENS_FILE") }
     let tokens = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-    guard !tokens.isEmpty else { fail("no tokens in \(rest[1])") }
+    guard !tokens.isEmpty else { fail("no tokens in \(arguments[2])") }
     let verifier = Verifier()
     var index = 0
     // Parse + RS256 + IRN recomputation, the work `einvoice verify` does per token.
@@ -50,6 +65,69 @@ case "verify":
         return report.verdict == .valid && report.irnCheck?.matches == true
     }
     print("verify \(Int(perSecond)) tokens/s")
+
+case "render":
+    guard arguments.count == 3, let seconds = Double(arguments[1]), let lines = Int(arguments[2]),
+          let signer = TestSigner.shared
+    else { fail("usage: einvoice-bench render SECONDS LINES") }
+    let template = try TemplateLoader.load("standard", templatesDirectory: root.appendingPathComponent("Templates"))
+    let printer = try InvoicePrinter(template: template, fontsDirectory: root.appendingPathComponent("Fonts").path,
+                                     verifier: Verifier(trustStore: signer.trustStore()))
+    let response = try SyntheticInvoice.response(lines: lines, signer: signer)
+    let options = RenderOptions(environment: [:])
+    // Whole pipeline per invoice: verify both tokens, QR encode, layout, PDF.
+    var pages = 0
+    let perSecond = rate(seconds: seconds, batch: lines > 100 ? 1 : 16) {
+        guard let rendered = try? printer.render(response, options: options) else { return false }
+        pages = rendered.pageCount
+        return !rendered.pdf.isEmpty
+    }
+    print("render \(String(format: "%.1f", perSecond)) invoices/s \(pages) pages \(String(format: "%.1f", peakRSSMegabytes())) MB-peak")
+
+case "memory":
+    // Peak RSS after N renders of 10-line invoices in one process: flat means no growth per item.
+    guard arguments.count == 2, let count = Int(arguments[1]), let signer = TestSigner.shared else {
+        fail("usage: einvoice-bench memory COUNT")
+    }
+    let template = try TemplateLoader.load("standard", templatesDirectory: root.appendingPathComponent("Templates"))
+    let printer = try InvoicePrinter(template: template, fontsDirectory: root.appendingPathComponent("Fonts").path,
+                                     verifier: Verifier(trustStore: signer.trustStore()))
+    let response = try SyntheticInvoice.response(lines: 10, signer: signer)
+    for index in 1...count {
+        _ = try printer.render(response, options: RenderOptions(environment: [:]))
+        if index == count / 10 || index == count {
+            print("memory \(index) invoices \(String(format: "%.1f", peakRSSMegabytes())) MB-peak")
+        }
+    }
+
+case "parts":
+    // Diagnostic: where PDF time goes (QR only, text only, full page).
+    guard let signer = TestSigner.shared else { fail("no key") }
+    let template = try TemplateLoader.load("standard", templatesDirectory: root.appendingPathComponent("Templates"))
+    let printer = try InvoicePrinter(template: template, fontsDirectory: root.appendingPathComponent("Fonts").path,
+                                     verifier: Verifier(trustStore: signer.trustStore()))
+    let rendered = try printer.render(try SyntheticInvoice.response(lines: 10, signer: signer), options: RenderOptions(environment: [:]))
+    let page = rendered.layout.pages[0]
+    let qrOnly = Page(size: page.size, items: page.items.filter { if case .qr = $0 { true } else { false } })
+    let textOnly = Page(size: page.size, items: page.items.filter { if case .text = $0 { true } else { false } })
+    for (name, part) in [("qr-only", qrOnly), ("text-only", textOnly), ("full", page)] {
+        let document = LaidOutDocument(pages: [part], metadata: rendered.layout.metadata)
+        let perSecond = rate(seconds: 1, batch: 8) { (try? printer.pdf(document))?.isEmpty == false }
+        print("\(name) \(Int(perSecond)) pdfs/s")
+    }
+
+case "sample":
+    guard arguments.count == 4, let lines = Int(arguments[1]), let signer = TestSigner.shared else {
+        fail("usage: einvoice-bench sample LINES OUT.json KEY.pem")
+    }
+    let response = try SyntheticInvoice.response(lines: lines, signer: signer, longDescriptions: true)
+    let object: [String: Any] = [
+        "AckNo": response.ackNo ?? "", "AckDt": response.ackDate ?? "", "Irn": response.irn ?? "",
+        "SignedInvoice": response.signedInvoice ?? "", "SignedQRCode": response.signedQRCode ?? "", "Status": "ACT",
+    ]
+    try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: arguments[2]))
+    try Data(signer.publicKeyPEM().utf8).write(to: URL(fileURLWithPath: arguments[3]))
+
 default:
-    fail("usage: einvoice-bench verify SECONDS TOKENS_FILE")
+    fail("usage: einvoice-bench verify|render|sample …")
 }
