@@ -33,6 +33,15 @@ import Testing
             #expect(!page.texts.contains { $0.hasPrefix("For ") })
         }
         #expect(pages.last?.texts.contains("Total invoice value") == true)
+        #expect(pages.last?.texts.contains { $0.hasPrefix("For ") } == true)
+    }
+
+    @Test(arguments: 1...80)
+    func totalsAndSignatureShareTheLastPage(_ lines: Int) throws {
+        let last = try #require(try LayoutSupport.layout(lines: lines, longDescriptions: true).pages.last)
+        #expect(last.texts.contains("Total invoice value"))
+        #expect(last.texts.contains { $0.hasPrefix("For ") })
+        #expect(last.texts.contains("DECLARATION"))
     }
 
     @Test func pagesThatContinueSaySo() throws {

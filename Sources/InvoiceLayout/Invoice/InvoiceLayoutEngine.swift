@@ -71,16 +71,22 @@ public struct InvoiceLayoutEngine {
         composer.skip(10)
     }
 
-    /// Totals, details and the signature, kept whole: a block that does not fit starts a page.
+    /// Totals, details and the signature stay together on the last page: if they do not all fit
+    /// below the table, they start a page of their own (one that says it continues the invoice).
     private func placeClosingBlocks(_ doc: PrintableInvoice, into composer: inout PageComposer, width: Points) {
+        let spacing: Points = 12
         let blocks = [totalsBlock(doc.invoice, width: width), detailsBlock(doc, width: width), signatureBlock(doc, width: width)]
-        for block in blocks.compactMap({ $0 }) {
-            if !composer.fits(block.height) {
-                composer.newPage()
-                composer.place(note("\(doc.title) \(doc.invoice.document.number ?? "") — \(labels.continued)", width: width,
-                                    alignment: .leading), spacing: 4)
-            }
-            composer.place(block, spacing: 12)
+            .compactMap { $0 }
+        let height = blocks.map(\.height).reduce(0, +) + spacing * Double(blocks.count - 1)
+        if !composer.fits(height) {
+            composer.newPage()
+            composer.place(note("\(doc.title) \(doc.invoice.document.number ?? "") — \(labels.continued)", width: width,
+                                alignment: .leading), spacing: 4)
+        }
+        for block in blocks {
+            // Only a group taller than a whole page breaks inside, between blocks.
+            if !composer.fits(block.height) { composer.newPage() }
+            composer.place(block, spacing: spacing)
         }
     }
 }

@@ -66,7 +66,7 @@ extension InvoiceLayoutEngine {
         y += builder.text(labels.eInvoice, styles.section, x: padding, y: y, width: textWidth, into: &block) + 3
         let labelWidth: Points = 52
         builder.text(labels.irn, styles.label, x: padding, y: y + 0.5, width: labelWidth, into: &block)
-        y += builder.text(doc.irn, styles.mono.bold(), x: padding + labelWidth, y: y, width: textWidth - labelWidth, into: &block) + 2
+        y += builder.text(doc.irn, styles.mono, x: padding + labelWidth, y: y, width: textWidth - labelWidth, into: &block) + 2
         var rows: [(String, String)] = [(labels.ackNo, doc.ackNo ?? ""), (labels.ackDate, doc.ackDate ?? "")]
         if let ewb = doc.ewayBill {
             rows.append((labels.ewayBill, [ewb.number, ewb.date.map { "dated \($0)" }, ewb.validTill.map { "valid till \($0)" }]
