@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "InvoiceRenderer", dependencies: ["InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
             name: "EInvoiceKit",
-            dependencies: ["EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics"]
+            dependencies: ["EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics", crypto]
         ),
         .executableTarget(
             name: "einvoice",

@@ -3,7 +3,7 @@ import EInvoiceKit
 
 /// `einvoice`: verify, render, scan and archive Indian GST e-invoices.
 @main
-struct EInvoiceCommand: ParsableCommand {
+struct EInvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "einvoice",
         abstract: "Verify and print Indian GST e-invoices signed by the IRP.",
@@ -13,6 +13,6 @@ struct EInvoiceCommand: ParsableCommand {
             65 malformed input; 66 input cannot be opened; 73 output cannot be written.
             """,
         version: EInvoiceVersion.string,
-        subcommands: [VerifyCommand.self, RenderCommand.self, KeysCommand.self]
+        subcommands: [VerifyCommand.self, RenderCommand.self, BatchCommand.self, KeysCommand.self]
     )
 }

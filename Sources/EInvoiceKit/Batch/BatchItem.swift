@@ -1,0 +1,108 @@
+public import Foundation
+
+/// One input of a batch: a stable identity (path, or file + line) and its bytes.
+public struct BatchItem: Sendable {
+    public var id: String
+    public var data: Data
+
+    public init(id: String, data: Data) {
+        self.id = id
+        self.data = data
+    }
+}
+
+/// Streams batch items from a directory (recursive, `*.json`, in sorted order), a JSON Lines file,
+/// or standard input (`-`, JSON Lines) without loading the whole input.
+///
+/// Not `Sendable`: one reader is shared by workers through ``BatchSource``.
+public final class BatchInputReader {
+    public enum Kind: Sendable { case directory, jsonLines, standardInput }
+
+    public let kind: Kind
+    private let base: String
+    private var files: [String] = []
+    private var fileIndex = 0
+    private var lines: LineReader?
+    private var lineNumber = 0
+    private let name: String
+
+    /// Opens `path` (`-` for standard input).
+    public init(path: String) throws(InputSource.ReadError) {
+        var isDirectory: ObjCBool = false
+        if path == "-" {
+            kind = .standardInput
+            base = ""
+            name = "<stdin>"
+            lines = LineReader(handle: FileHandle.standardInput)
+        } else if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                kind = .directory
+                base = path
+                name = path
+                files = Self.jsonFiles(in: path)
+            } else {
+                guard let handle = FileHandle(forReadingAtPath: path) else {
+                    throw InputSource.ReadError(path: path, reason: "cannot be opened (permissions?)")
+                }
+                kind = .jsonLines
+                base = ""
+                name = path
+                lines = LineReader(handle: handle)
+            }
+        } else {
+            throw InputSource.ReadError(path: path, reason: "no such file or directory")
+        }
+    }
+
+    /// Item count, when it can be known cheaply (a directory, or by counting a file's lines);
+    /// `nil` for standard input.
+    public static func count(path: String) -> Int? {
+        var isDirectory: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { return jsonFiles(in: path).count }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let reader = LineReader(handle: handle)
+        var count = 0
+        while let line = reader.next() { if line.contains(where: { $0 > 0x20 }) { count += 1 } }
+        return count
+    }
+
+    /// The next item, or `nil` at the end. Blank lines are skipped; their numbers still count.
+    public func next() -> BatchItem? {
+        switch kind {
+        case .directory:
+            while fileIndex < files.count {
+                let relative = files[fileIndex]
+                fileIndex += 1
+                let full = (base as NSString).appendingPathComponent(relative)
+                // A file that vanished or cannot be read is still an item: it fails with a reason.
+                let data = (try? InputSource.read(full)) ?? Data()
+                return BatchItem(id: relative, data: data)
+            }
+            return nil
+        case .jsonLines, .standardInput:
+            while let line = lines?.next() {
+                lineNumber += 1
+                guard line.contains(where: { $0 > 0x20 }) else { continue }
+                return BatchItem(id: "\(name):\(lineNumber)", data: line)
+            }
+            return nil
+        }
+    }
+
+    /// `*.json` below `path`, relative and sorted, so ids and order are stable between runs.
+    static func jsonFiles(in path: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var result: [String] = []
+        while let next = enumerator.nextObject() as? String {
+            if next.lowercased().hasSuffix(".json"), !(next as NSString).lastPathComponent.hasPrefix(".") {
+                result.append(next)
+            }
+        }
+        return result.sorted()
+    }
+}
+
+@available(*, unavailable)
+extension BatchInputReader: Sendable {}

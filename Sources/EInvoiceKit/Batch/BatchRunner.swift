@@ -1,0 +1,181 @@
+public import EInvoiceModel
+public import EInvoiceVerification
+public import Foundation
+public import InvoiceLayout
+
+/// What a batch run is asked to do.
+public struct BatchConfiguration: Sendable {
+    public var input: String
+    public var outputDirectory: String
+    public var jobs: Int
+    public var namePattern: String
+    public var shard: Shard?
+    /// Re-render items the manifest already records as done.
+    public var force: Bool
+    public var template: InvoiceTemplate
+    public var fontsDirectory: String
+    public var verifier: Verifier
+    public var options: RenderOptions
+
+    public init(input: String, outputDirectory: String, jobs: Int, namePattern: String = OutputNamer.defaultPattern,
+                shard: Shard? = nil, force: Bool = false, template: InvoiceTemplate, fontsDirectory: String,
+                verifier: Verifier, options: RenderOptions) {
+        self.input = input
+        self.outputDirectory = outputDirectory
+        self.jobs = max(1, jobs)
+        self.namePattern = namePattern
+        self.shard = shard
+        self.force = force
+        self.template = template
+        self.fontsDirectory = fontsDirectory
+        self.verifier = verifier
+        self.options = options
+    }
+}
+
+/// Counts so far, for progress displays and the final summary.
+public struct BatchProgress: Sendable {
+    public var total: Int?
+    public var rendered = 0
+    public var renderedUnverified = 0
+    public var unverified = 0
+    public var failed = 0
+    /// Already done in an earlier run (manifest line and a file with the recorded hash).
+    public var skipped = 0
+    /// Belong to another shard.
+    public var otherShard = 0
+    public var elapsed: Double = 0
+
+    public var done: Int { rendered + renderedUnverified + unverified + failed + skipped }
+    /// Items rendered per second in this run (skips excluded).
+    public var rate: Double { elapsed > 0 ? Double(rendered + renderedUnverified + unverified + failed) / elapsed : 0 }
+    public var hasProblems: Bool { unverified + failed > 0 }
+}
+
+/// Renders a stream of IRP responses into a folder with bounded parallelism, a manifest written
+/// as items finish, atomic PDF writes, and resumption of an interrupted run.
+public struct BatchRunner: Sendable {
+    public let configuration: BatchConfiguration
+
+    public init(configuration: BatchConfiguration) { self.configuration = configuration }
+
+    /// Runs the batch. `progress` is called after every item (from worker tasks).
+    public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> BatchProgress {
+        let config = configuration
+        let existing = config.force ? [:] : Manifest.load(directory: config.outputDirectory)
+        let manifest = try Manifest(directory: config.outputDirectory)
+        Self.removeTemporaryFiles(in: config.outputDirectory)
+        let reader = try BatchInputReader(path: config.input)
+        let source = BatchSource(reader: reader, shard: config.shard, done: existing, outputDirectory: config.outputDirectory)
+        let namer = OutputNamer(pattern: config.namePattern, existing: Manifest.load(directory: config.outputDirectory))
+        let state = BatchState(total: BatchInputReader.count(path: config.input))
+        let start = Date()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<config.jobs {
+                group.addTask {
+                    // Each worker owns its printer: Cairo, Pango and fontconfig objects never cross tasks.
+                    let printer = try InvoicePrinter(template: config.template, fontsDirectory: config.fontsDirectory,
+                                                     verifier: config.verifier)
+                    while let next = source.next() {
+                        switch next {
+                        case .skip(let reason):
+                            progress(state.record(skip: reason, elapsed: Date().timeIntervalSince(start)))
+                        case .item(let item):
+                            for entry in BatchWorker.process(item, printer: printer, namer: namer, configuration: config) {
+                                try manifest.append(entry)
+                                progress(state.record(entry, elapsed: Date().timeIntervalSince(start)))
+                            }
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        manifest.synchronize()
+        return state.snapshot(elapsed: Date().timeIntervalSince(start))
+    }
+
+    /// Leftovers of a killed run: temporary files never renamed into place.
+    static func removeTemporaryFiles(in directory: String) {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
+        while let path = enumerator.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix(AtomicFile.temporaryPrefix) {
+                try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(path))
+            }
+        }
+    }
+}
+
+/// Hands items to workers one at a time, skipping other shards and items already done.
+final class BatchSource: @unchecked Sendable {
+    enum Next { case item(BatchItem), skip(Skip) }
+    enum Skip { case otherShard, alreadyDone }
+
+    private let reader: BatchInputReader
+    private let shard: Shard?
+    private let done: [String: ManifestEntry]
+    private let outputDirectory: String
+    private let lock = NSLock()
+
+    init(reader: BatchInputReader, shard: Shard?, done: [String: ManifestEntry], outputDirectory: String) {
+        self.reader = reader
+        self.shard = shard
+        self.done = done
+        self.outputDirectory = outputDirectory
+    }
+
+    func next() -> Next? {
+        lock.lock()
+        let item = reader.next()
+        lock.unlock()
+        guard let item else { return nil }
+        if let shard, !shard.contains(item.id) { return .skip(.otherShard) }
+        if let entry = done[item.id], entry.status == .rendered || entry.status == .renderedUnverified,
+           let output = entry.output, let hash = entry.sha256,
+           Manifest.sha256(ofFile: (outputDirectory as NSString).appendingPathComponent(output)) == hash {
+            return .skip(.alreadyDone)
+        }
+        return .item(item)
+    }
+}
+
+/// Thread-safe counters.
+final class BatchState: @unchecked Sendable {
+    private var progress: BatchProgress
+    private let lock = NSLock()
+
+    init(total: Int?) { progress = BatchProgress(total: total) }
+
+    func record(_ entry: ManifestEntry, elapsed: Double) -> BatchProgress {
+        lock.lock()
+        defer { lock.unlock() }
+        switch entry.status {
+        case .rendered: progress.rendered += 1
+        case .renderedUnverified: progress.renderedUnverified += 1
+        case .unverified: progress.unverified += 1
+        case .failed: progress.failed += 1
+        }
+        progress.elapsed = elapsed
+        return progress
+    }
+
+    func record(skip: BatchSource.Skip, elapsed: Double) -> BatchProgress {
+        lock.lock()
+        defer { lock.unlock() }
+        switch skip {
+        case .otherShard:
+            progress.otherShard += 1
+            if let total = progress.total { progress.total = total - 1 }
+        case .alreadyDone: progress.skipped += 1
+        }
+        progress.elapsed = elapsed
+        return progress
+    }
+
+    func snapshot(elapsed: Double) -> BatchProgress {
+        lock.lock()
+        defer { lock.unlock() }
+        progress.elapsed = elapsed
+        return progress
+    }
+}

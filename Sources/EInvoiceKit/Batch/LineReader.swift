@@ -1,0 +1,40 @@
+public import Foundation
+
+/// Reads newline-separated records from a file handle in 1 MB chunks: memory stays bounded by
+/// the longest line, however long the file (a month of JSONL is many gigabytes).
+public final class LineReader {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var finished = false
+    public static let chunkSize = 1 << 20
+    /// A single record larger than this is returned truncated rather than exhausting memory.
+    public static let maximumLine = 64 << 20
+
+    public init(handle: FileHandle) { self.handle = handle }
+
+    /// The next line without its `\n` (and `\r`), or `nil` at the end of the input.
+    public func next() -> Data? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0a) {
+                var line = buffer[buffer.startIndex..<newline]
+                if line.last == 0x0d { line = line.dropLast() }
+                buffer = buffer[buffer.index(after: newline)...]
+                return Data(line)
+            }
+            if finished || buffer.count > Self.maximumLine {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer = Data() }
+                return Data(buffer)
+            }
+            let chunk = (try? handle.read(upToCount: Self.chunkSize)) ?? nil
+            if let chunk, !chunk.isEmpty {
+                buffer = buffer.isEmpty ? chunk : buffer + chunk
+            } else {
+                finished = true
+            }
+        }
+    }
+}
+
+@available(*, unavailable)
+extension LineReader: Sendable {}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import EInvoiceKit
+import Foundation
+
+/// `einvoice batch`: render an archive of IRP responses, in parallel, resumably.
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Render many IRP responses into a folder, in parallel, with a manifest; resumable.",
+        discussion: """
+            INPUT is a folder (every *.json below it), a JSON Lines file (one response per line), or - for
+            JSON Lines on standard input. Each item's outcome is a line of OUTPUT/manifest.jsonl, written as it
+            finishes. PDFs are written to a temporary file and renamed, so there is never a partial PDF. Running
+            the same command again resumes: items whose manifest line names a file with the recorded SHA-256
+            are skipped (--force renders them again). --shard I/N (or --shards N with the JOB_COMPLETION_INDEX
+            of a Kubernetes Indexed Job) takes a fixed 1/N of the items by a hash of their ids.
+            Exit status: 0 when every item was rendered or skipped, 1 when any was not (see the manifest).
+            """
+    )
+
+    @Argument(help: "A folder of *.json, a JSON Lines file, or - for JSON Lines on standard input.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (holds the PDFs and manifest.jsonl).", valueName: "DIR"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Parallel workers (default: the number of cores).", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("File name pattern; placeholders {SellerGstin} {BuyerGstin} {FY} {DocType} {DocNo} {DocDate} {IRN} {AckNo}.", valueName: "PATTERN"))
+    var name = OutputNamer.defaultPattern
+
+    @Option(help: ArgumentHelp("Process only shard I of N (0-based), e.g. 0/4.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Shard count N, with I from the JOB_COMPLETION_INDEX environment variable.", valueName: "N"))
+    var shards: Int?
+
+    @Flag(help: "Render again items the manifest records as done.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "No progress output; only the summary.")
+    var quiet = false
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    @Flag(help: "Render invoices whose signature does not hold, marked SIGNATURE NOT VERIFIED.")
+    var allowUnverified = false
+
+    @Option(help: ArgumentHelp("Template name or path.", valueName: "NAME|PATH"))
+    var template = "standard"
+
+    @OptionGroup var verification: VerificationOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+        if let problem = OutputNamer.validate(name) { throw ValidationError(problem) }
+        if shard != nil, shards != nil { throw ValidationError("give --shard I/N or --shards N, not both") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be I/N with 0 <= I < N, e.g. 0/4") }
+    }
+
+    func resolvedShard() throws -> Shard? {
+        if let shard { return Shard(shard) }
+        guard let shards else { return nil }
+        guard let text = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"], let index = Int(text),
+              let shard = Shard(index: index, count: shards)
+        else { throw ValidationError("--shards needs JOB_COMPLETION_INDEX set to 0…\(shards - 1)") }
+        return shard
+    }
+
+    func run() async throws {
+        let root = try resources.root()
+        let configuration = BatchConfiguration(
+            input: input, outputDirectory: output, jobs: jobs, namePattern: name, shard: try resolvedShard(), force: force,
+            template: try resources.template(template, root: root), fontsDirectory: resources.fontsDirectory(root: root),
+            verifier: try verification.makeVerifier(), options: RenderOptions(allowUnverified: allowUnverified))
+        let reporter = ProgressReporter(quiet: quiet)
+        let summary: BatchProgress
+        do {
+            summary = try await BatchRunner(configuration: configuration).run { reporter.update($0) }
+        } catch let error as InputSource.ReadError {
+            warn(error.description)
+            throw ExitCode(ExitStatus.noInput.rawValue)
+        } catch let error as AtomicFile.WriteError {
+            warn(error.description)
+            throw ExitCode(ExitStatus.cannotCreateOutput.rawValue)
+        }
+        reporter.finish()
+        print(json ? summary.jsonLine : summary.text(output: output))
+        if summary.hasProblems { throw ExitCode(1) }
+    }
+}
+
+extension BatchProgress {
+    func text(output: String) -> String {
+        let unverifiedRendered = renderedUnverified > 0 ? ", \(renderedUnverified) rendered unverified" : ""
+        let shard = otherShard > 0 ? ", \(otherShard) in other shards" : ""
+        return "\(rendered) rendered\(unverifiedRendered), \(skipped) already done, \(unverified) not rendered (signature), "
+            + "\(failed) failed\(shard) in \(String(format: "%.1f", elapsed)) s (\(String(format: "%.1f", rate))/s); "
+            + "manifest: \((output as NSString).appendingPathComponent(Manifest.fileName))"
+    }
+
+    var jsonLine: String {
+        let object: [String: Any] = [
+            "rendered": rendered, "renderedUnverified": renderedUnverified, "skipped": skipped, "unverified": unverified,
+            "failed": failed, "otherShard": otherShard, "seconds": (elapsed * 1000).rounded() / 1000,
+            "perSecond": (rate * 10).rounded() / 10,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
