@@ -84,7 +84,7 @@ let package = Package(
             name: "EInvoiceKitTests",
             dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport"]
         ),
-        .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport"]),
+        .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel"]),
         .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceModel", "EInvoiceTestSupport"]),
         .testTarget(
             name: "InvoiceRenderingTests",
