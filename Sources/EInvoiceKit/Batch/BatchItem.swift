@@ -11,7 +11,7 @@ public struct BatchItem: Sendable {
     }
 }
 
-/// Streams batch items from a directory (recursive, `*.json`, in sorted order), a JSON Lines file,
+/// Streams batch items from a directory (recursive, `*.json`, in the file system's order), a JSON Lines file,
 /// or standard input (`-`, JSON Lines) without loading the whole input.
 ///
 /// Not `Sendable`: one reader is shared by workers through ``BatchSource``.
@@ -20,8 +20,8 @@ public final class BatchInputReader {
 
     public let kind: Kind
     private let base: String
-    private var files: [String] = []
-    private var fileIndex = 0
+    /// Walks the folder lazily: a listing of a million files is never held in memory.
+    private var files: FileManager.DirectoryEnumerator?
     private var lines: LineReader?
     private var lineNumber = 0
     private let name: String
@@ -39,7 +39,7 @@ public final class BatchInputReader {
                 kind = .directory
                 base = path
                 name = path
-                files = Self.jsonFiles(in: path)
+                files = FileManager.default.enumerator(atPath: path)
             } else {
                 guard let handle = FileHandle(forReadingAtPath: path) else {
                     throw InputSource.ReadError(path: path, reason: "cannot be opened (permissions?)")
@@ -59,7 +59,12 @@ public final class BatchInputReader {
     public static func count(path: String) -> Int? {
         var isDirectory: ObjCBool = false
         guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { return jsonFiles(in: path).count }
+        if isDirectory.boolValue {
+            guard let enumerator = FileManager.default.enumerator(atPath: path) else { return nil }
+            var count = 0
+            while let next = enumerator.nextObject() as? String { if isJSONFile(next) { count += 1 } }
+            return count
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         let reader = LineReader(handle: handle)
@@ -72,9 +77,8 @@ public final class BatchInputReader {
     public func next() -> BatchItem? {
         switch kind {
         case .directory:
-            while fileIndex < files.count {
-                let relative = files[fileIndex]
-                fileIndex += 1
+            while let relative = files?.nextObject() as? String {
+                guard Self.isJSONFile(relative) else { continue }
                 let full = (base as NSString).appendingPathComponent(relative)
                 // A file that vanished or cannot be read is still an item: it fails with a reason.
                 let data = (try? InputSource.read(full)) ?? Data()
@@ -91,16 +95,9 @@ public final class BatchInputReader {
         }
     }
 
-    /// `*.json` below `path`, relative and sorted, so ids and order are stable between runs.
-    static func jsonFiles(in path: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-        var result: [String] = []
-        while let next = enumerator.nextObject() as? String {
-            if next.lowercased().hasSuffix(".json"), !(next as NSString).lastPathComponent.hasPrefix(".") {
-                result.append(next)
-            }
-        }
-        return result.sorted()
+    /// `*.json`, not hidden. Ids are paths relative to the folder, so they are stable between runs.
+    static func isJSONFile(_ relative: String) -> Bool {
+        relative.lowercased().hasSuffix(".json") && !(relative as NSString).lastPathComponent.hasPrefix(".")
     }
 }
 

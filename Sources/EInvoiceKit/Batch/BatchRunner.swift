@@ -62,12 +62,14 @@ public struct BatchRunner: Sendable {
     /// Runs the batch. `progress` is called after every item (from worker tasks).
     public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> BatchProgress {
         let config = configuration
-        let existing = config.force ? [:] : Manifest.load(directory: config.outputDirectory)
+        // Read before opening for append; the same index names the paths already taken.
+        let index = ManifestIndex(directory: config.outputDirectory)
         let manifest = try Manifest(directory: config.outputDirectory)
         Self.removeTemporaryFiles(in: config.outputDirectory)
         let reader = try BatchInputReader(path: config.input)
-        let source = BatchSource(reader: reader, shard: config.shard, done: existing, outputDirectory: config.outputDirectory)
-        let namer = OutputNamer(pattern: config.namePattern, existing: Manifest.load(directory: config.outputDirectory))
+        let source = BatchSource(reader: reader, shard: config.shard, done: config.force ? ManifestIndex() : index,
+                                 outputDirectory: config.outputDirectory)
+        let namer = OutputNamer(pattern: config.namePattern, existing: index)
         let state = BatchState(total: BatchInputReader.count(path: config.input))
         let start = Date()
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -113,11 +115,11 @@ final class BatchSource: @unchecked Sendable {
 
     private let reader: BatchInputReader
     private let shard: Shard?
-    private let done: [String: ManifestEntry]
+    private let done: ManifestIndex
     private let outputDirectory: String
     private let lock = NSLock()
 
-    init(reader: BatchInputReader, shard: Shard?, done: [String: ManifestEntry], outputDirectory: String) {
+    init(reader: BatchInputReader, shard: Shard?, done: ManifestIndex, outputDirectory: String) {
         self.reader = reader
         self.shard = shard
         self.done = done
@@ -130,7 +132,7 @@ final class BatchSource: @unchecked Sendable {
         lock.unlock()
         guard let item else { return nil }
         if let shard, !shard.contains(item.id) { return .skip(.otherShard) }
-        if let entry = done[item.id], entry.status == .rendered || entry.status == .renderedUnverified,
+        if let entry = done.entry(for: item.id), entry.status == .rendered || entry.status == .renderedUnverified,
            let output = entry.output, let hash = entry.sha256,
            Manifest.sha256(ofFile: (outputDirectory as NSString).appendingPathComponent(output)) == hash {
             return .skip(.alreadyDone)

@@ -6,6 +6,10 @@ public final class LineReader {
     private let handle: FileHandle
     private var buffer = Data()
     private var finished = false
+    /// Bytes of the input before the current buffer.
+    private var consumed: UInt64 = 0
+    /// Byte offset in the input where the line last returned by ``next()`` starts.
+    public private(set) var lastLineOffset: UInt64 = 0
     public static let chunkSize = 1 << 20
     /// A single record larger than this is returned truncated rather than exhausting memory.
     public static let maximumLine = 64 << 20
@@ -18,11 +22,15 @@ public final class LineReader {
             if let newline = buffer.firstIndex(of: 0x0a) {
                 var line = buffer[buffer.startIndex..<newline]
                 if line.last == 0x0d { line = line.dropLast() }
+                lastLineOffset = consumed
+                consumed += UInt64(newline - buffer.startIndex + 1)
                 buffer = buffer[buffer.index(after: newline)...]
                 return Data(line)
             }
             if finished || buffer.count > Self.maximumLine {
                 guard !buffer.isEmpty else { return nil }
+                lastLineOffset = consumed
+                consumed += UInt64(buffer.count)
                 defer { buffer = Data() }
                 return Data(buffer)
             }

@@ -38,19 +38,6 @@ public final class Manifest: @unchecked Sendable {
     private let lock = NSLock()
     private let encoder: JSONEncoder
 
-    /// Entries of an existing manifest by id (the last line for an id wins).
-    public static func load(directory: String) -> [String: ManifestEntry] {
-        let path = (directory as NSString).appendingPathComponent(fileName)
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [:] }
-        defer { try? handle.close() }
-        let reader = LineReader(handle: handle)
-        let decoder = JSONDecoder()
-        var entries: [String: ManifestEntry] = [:]
-        while let line = reader.next() {
-            if let entry = try? decoder.decode(ManifestEntry.self, from: line) { entries[entry.id] = entry }
-        }
-        return entries
-    }
 
     /// Opens the manifest for appending, starting on a fresh line if a killed run left a torn one.
     public init(directory: String) throws(AtomicFile.WriteError) {

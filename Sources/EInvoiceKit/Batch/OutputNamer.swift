@@ -11,14 +11,13 @@ public import Foundation
 public final class OutputNamer: @unchecked Sendable {
     public static let defaultPattern = "{SellerGstin}/{FY}/{DocType}-{DocNo}.pdf"
     public let pattern: String
-    private var claimed: [String: String] = [:]
+    /// Hash of a lower-cased path → hash of the id holding it (small per item, see ``ManifestIndex``).
+    private var claimed: [Int: Int]
     private let lock = NSLock()
 
-    public init(pattern: String, existing: [String: ManifestEntry] = [:]) {
+    public init(pattern: String, existing: ManifestIndex = ManifestIndex()) {
         self.pattern = pattern
-        for entry in existing.values {
-            if let output = entry.output { claimed[output.lowercased()] = entry.id }
-        }
+        self.claimed = existing.claims()
     }
 
     /// Checks a pattern before a run: known placeholders only, ending in `.pdf`.
@@ -51,14 +50,14 @@ public final class OutputNamer: @unchecked Sendable {
         let path = SafeFileName.path(filled)
         lock.lock()
         defer { lock.unlock() }
-        let key = path.lowercased()
-        if claimed[key] == nil || claimed[key] == id {
-            claimed[key] = id
+        let key = ManifestIndex.key(path.lowercased()), owner = ManifestIndex.key(id)
+        if claimed[key] == nil || claimed[key] == owner {
+            claimed[key] = owner
             return path
         }
         let suffix = SHA256.hash(data: Data(id.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
         let unique = (path as NSString).deletingPathExtension + "~\(suffix)." + (path as NSString).pathExtension
-        claimed[unique.lowercased()] = id
+        claimed[ManifestIndex.key(unique.lowercased())] = owner
         return unique
     }
 }

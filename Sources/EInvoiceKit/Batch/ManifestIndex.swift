@@ -1,0 +1,54 @@
+public import Foundation
+
+/// A compact index of an existing manifest, for resuming: where each id's last line is, and
+/// which output paths are taken — hashes and offsets only (about 32 bytes an item), so resuming
+/// an archive of millions of invoices stays small. Lines are re-read on demand and their id
+/// compared, so a hash collision can never skip the wrong item.
+public final class ManifestIndex: @unchecked Sendable {
+    private var lineOffsets: [Int: UInt64] = [:]
+    private var pathClaims: [Int: Int] = [:]
+    private let handle: FileHandle?
+    private let lock = NSLock()
+    private let decoder = JSONDecoder()
+
+    /// An empty index (no manifest yet, or `--force`).
+    public init() { handle = nil }
+
+    /// Reads `directory/manifest.jsonl`, if there is one; torn or foreign lines are ignored.
+    public init(directory: String) {
+        let path = (directory as NSString).appendingPathComponent(Manifest.fileName)
+        handle = FileHandle(forReadingAtPath: path)
+        guard let handle else { return }
+        let reader = LineReader(handle: handle)
+        while let line = reader.next() {
+            guard let entry = try? decoder.decode(ManifestEntry.self, from: line) else { continue }
+            lineOffsets[Self.key(entry.id)] = reader.lastLineOffset
+            if let output = entry.output { pathClaims[Self.key(output.lowercased())] = Self.key(entry.id) }
+        }
+    }
+
+    deinit { try? handle?.close() }
+
+    public var count: Int { lineOffsets.count }
+
+    /// The last manifest entry for `id`, read back from the file.
+    public func entry(for id: String) -> ManifestEntry? {
+        guard let offset = lineOffsets[Self.key(id)], let handle else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        try? handle.seek(toOffset: offset)
+        let reader = LineReader(handle: handle)
+        guard let line = reader.next(), let entry = try? decoder.decode(ManifestEntry.self, from: line), entry.id == id
+        else { return nil }
+        return entry
+    }
+
+    /// Who holds an output path (by id hash), for ``OutputNamer``.
+    func claims() -> [Int: Int] { pathClaims }
+
+    static func key(_ text: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+}
