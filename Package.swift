@@ -47,17 +47,25 @@ let package = Package(
         .systemLibrary(name: "CPangoFT2", pkgConfig: "pangoft2", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .target(name: "QRCodec", dependencies: ["EInvoiceModel", "CQREncode", "CZBar"]),
+        .target(name: "InvoiceScanning", dependencies: ["QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification"]),
+        .target(name: "RasterIO", dependencies: ["QRCodec", "CairoGraphics", "CPoppler", "CTurboJPEG", "CTIFF"]),
         .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
         .target(name: "InvoiceRenderer", dependencies: ["InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
             name: "EInvoiceKit",
-            dependencies: ["EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics", crypto]
+            dependencies: [
+                "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics",
+                "InvoiceScanning", "RasterIO", crypto,
+            ]
         ),
         .executableTarget(
             name: "einvoice",
             dependencies: [
-                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec",
+                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec", "InvoiceScanning", "RasterIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,7 +3,7 @@ import Foundation
 
 /// A drawing context on a ``Surface`` (keeps the surface alive).
 public final class GraphicsContext {
-    let pointer: OpaquePointer
+    package let pointer: OpaquePointer
     public let surface: Surface
 
     public init(surface: Surface) throws(CairoError) {

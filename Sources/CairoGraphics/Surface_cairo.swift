@@ -5,7 +5,7 @@ public import Foundation
 ///
 /// Owns its `cairo_surface_t`; not `Sendable` (Cairo objects belong to one thread at a time).
 public final class Surface {
-    let pointer: OpaquePointer
+    package let pointer: OpaquePointer
     /// PDF bytes are collected here by Cairo's write callback.
     private let sink: PDFSink?
 
@@ -75,6 +75,42 @@ public final class Surface {
         self.sink = nil
     }
 
+    /// Decodes a PNG (Cairo's libpng reader), refusing images over `maxPixels`.
+    public init(png data: Data, maxPixels: Int) throws(CairoError) {
+        final class Reader {
+            let data: Data
+            var offset = 0
+            init(_ data: Data) { self.data = data }
+        }
+        let reader = Reader(data)
+        let context = Unmanaged.passUnretained(reader).toOpaque()
+        let surface = withExtendedLifetime(reader) {
+            cairo_image_surface_create_from_png_stream({ closure, buffer, length in
+                guard let closure, let buffer else { return CAIRO_STATUS_READ_ERROR }
+                let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
+                let count = Int(length)
+                guard reader.offset + count <= reader.data.count else { return CAIRO_STATUS_READ_ERROR }
+                reader.data.copyBytes(to: buffer, from: reader.offset..<(reader.offset + count))
+                reader.offset += count
+                return CAIRO_STATUS_SUCCESS
+            }, context)
+        }
+        guard let surface else { throw CairoError("PNG decoder returned NULL") }
+        do {
+            try CairoError.check(cairo_surface_status(surface), "PNG")
+        } catch {
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        let pixels = Int(cairo_image_surface_get_width(surface)) * Int(cairo_image_surface_get_height(surface))
+        guard pixels <= maxPixels else {
+            cairo_surface_destroy(surface)
+            throw CairoError("PNG of \(pixels / 1_000_000) megapixels is over the limit")
+        }
+        self.pointer = surface
+        self.sink = nil
+    }
+
     deinit { cairo_surface_destroy(pointer) }
 
     /// Sets the size of the next PDF page.
@@ -89,23 +125,52 @@ public final class Surface {
         return sink?.data ?? Data()
     }
 
-    /// The image as 8-bit grey pixels (row-major), for decoding and pixel tests.
+    /// The image as 8-bit grey pixels (row-major), for decoding and pixel tests. Transparent
+    /// pixels (ARGB images) count as white paper; A8/A1 masks as ink on white.
     public func greyPixels() -> (width: Int, height: Int, pixels: [UInt8]) {
         cairo_surface_flush(pointer)
         let width = Int(cairo_image_surface_get_width(pointer))
         let height = Int(cairo_image_surface_get_height(pointer))
         let stride = Int(cairo_image_surface_get_stride(pointer))
-        guard let base = cairo_image_surface_get_data(pointer) else { return (width, height, []) }
+        let format = cairo_image_surface_get_format(pointer)
+        guard let base = cairo_image_surface_get_data(pointer), width > 0, height > 0 else { return (0, 0, []) }
         var pixels = [UInt8](repeating: 255, count: width * height)
         for y in 0..<height {
-            let row = base.advanced(by: y * stride).withMemoryRebound(to: UInt32.self, capacity: width) { $0 }
-            for x in 0..<width {
-                let value = row[x]
-                let r = (value >> 16) & 0xff, g = (value >> 8) & 0xff, b = value & 0xff
-                pixels[y * width + x] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+            let rowBase = base.advanced(by: y * stride)
+            switch format {
+            case CAIRO_FORMAT_A8:
+                for x in 0..<width { pixels[y * width + x] = 255 - rowBase[x] }
+            case CAIRO_FORMAT_A1:
+                for x in 0..<width {
+                    let bit = (rowBase[x >> 3] >> UInt8(x & 7)) & 1
+                    pixels[y * width + x] = bit == 1 ? 0 : 255
+                }
+            default:
+                let row = UnsafeRawPointer(rowBase).assumingMemoryBound(to: UInt32.self)
+                let hasAlpha = format == CAIRO_FORMAT_ARGB32
+                for x in 0..<width {
+                    let value = row[x]
+                    let alpha = hasAlpha ? (value >> 24) & 0xff : 255
+                    // Premultiplied: composite over white.
+                    let r = ((value >> 16) & 0xff) + (255 - alpha), g = ((value >> 8) & 0xff) + (255 - alpha)
+                    let b = (value & 0xff) + (255 - alpha)
+                    pixels[y * width + x] = UInt8(min(255, (r * 299 + g * 587 + b * 114) / 1000))
+                }
             }
         }
         return (width, height, pixels)
+    }
+
+    /// Takes ownership of a Cairo image surface made elsewhere (poppler's embedded images).
+    package init(adopting surface: OpaquePointer) throws(CairoError) {
+        do {
+            try CairoError.check(cairo_surface_status(surface), "image")
+        } catch {
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        self.pointer = surface
+        self.sink = nil
     }
 
     /// The image as PNG bytes.

@@ -19,6 +19,17 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Writing output failed.
     case cannotCreateOutput = 73
 
+    /// `scan`: by the verified QRs; a file without any e-invoice QR is malformed input.
+    public static func ofScan(_ findings: [ScanFinding], unreadableInput: Bool) -> ExitStatus {
+        let results = findings.compactMap(\.result)
+        var status = of(results)
+        let inputs = Set(findings.map(\.input))
+        let withQR = Set(findings.filter { $0.result != nil }.map(\.input))
+        if inputs != withQR { status = worse(status, .malformedInput) }
+        if unreadableInput { status = worse(status, .noInput) }
+        return status
+    }
+
     /// The worse of two statuses, by the order of ``of(_:)``.
     public static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
         let order: [ExitStatus] = [.invalid, .untrusted, .malformedInput, .noInput, .cannotCreateOutput, .cancelled, .irpError, .success]

@@ -36,6 +36,32 @@ extension VerificationResult {
         public var warnings: [String]
         public var errors: [String]
         public var notes: [String]
+        // Set by `scan` only (absent from `verify`'s output).
+        public var page: Int?
+        public var qrKind: String?
+        public var position: Position?
+        public var printedMatches: [String]?
+        public var printedMismatches: [String]?
+        public var upi: UPIPaymentJSON?
+
+        public struct Position: Encodable, Sendable {
+            public var x: Int
+            public var y: Int
+            public var width: Int
+            public var height: Int
+        }
+
+        public struct UPIPaymentJSON: Encodable, Sendable {
+            public var payeeAddress: String?
+            public var payeeName: String?
+            public var amount: String?
+            public var currency: String?
+            public var gstin: String?
+            public var invoiceNumber: String?
+            public var invoiceDate: String?
+            public var gstBreakup: [[String]]
+            public var missingFields: [String]
+        }
     }
 
     public var json: JSON {
@@ -52,14 +78,20 @@ extension VerificationResult {
             ackDate: fields.ackDate ?? response?.ackDate, status: response?.status, cancelled: isCancelled,
             irpErrors: failure?.errors.map { ["code": $0.code, "message": $0.message] },
             warnings: token?.warnings ?? [], errors: errors,
-            notes: token == nil ? [] : [VerificationPolicy.cancellationNote])
+            notes: token == nil ? [] : [VerificationPolicy.cancellationNote],
+            page: nil, qrKind: nil, position: nil, printedMatches: nil, printedMismatches: nil, upi: nil)
     }
 
     /// One line of JSON (sorted keys, so output is stable).
-    public var jsonLine: String {
+    public var jsonLine: String { json.line }
+}
+
+extension VerificationResult.JSON {
+    /// One line of JSON (sorted keys, so output is stable).
+    public var line: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(json) else { return "{}" }
+        guard let data = try? encoder.encode(self) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }

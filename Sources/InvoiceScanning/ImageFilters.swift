@@ -1,0 +1,131 @@
+public import QRCodec
+import Foundation
+
+/// The image clean-ups the reading cascade tries, on grey images. Plain loops over bytes:
+/// each is one or two passes, fast enough to try several per page.
+public enum ImageFilters {
+    /// Local (adaptive) threshold: a pixel is black when darker than its neighbourhood's mean
+    /// minus `offset`. Uneven lighting, faded thermal prints and low contrast become crisp.
+    /// The mean comes from an integral image, so the window size costs nothing.
+    public static func adaptiveThreshold(_ image: GreyImage, window: Int, offset: Int = 10) -> GreyImage {
+        let width = image.width, height = image.height
+        guard width > 2, height > 2 else { return image }
+        var integral = [Int](repeating: 0, count: (width + 1) * (height + 1))
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0..<height {
+                var rowSum = 0
+                for x in 0..<width {
+                    rowSum += Int(pixels[y * width + x])
+                    integral[(y + 1) * (width + 1) + x + 1] = integral[y * (width + 1) + x + 1] + rowSum
+                }
+            }
+        }
+        let half = max(1, window / 2)
+        var out = [UInt8](repeating: 255, count: width * height)
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0..<height {
+                let y0 = max(0, y - half), y1 = min(height, y + half + 1)
+                for x in 0..<width {
+                    let x0 = max(0, x - half), x1 = min(width, x + half + 1)
+                    let sum = integral[y1 * (width + 1) + x1] - integral[y0 * (width + 1) + x1]
+                        - integral[y1 * (width + 1) + x0] + integral[y0 * (width + 1) + x0]
+                    let mean = sum / ((x1 - x0) * (y1 - y0))
+                    out[y * width + x] = Int(pixels[y * width + x]) < mean - offset ? 0 : 255
+                }
+            }
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// Stretches the grey levels so the darkest 1 % is black and the lightest 1 % white.
+    public static func normalizeContrast(_ image: GreyImage) -> GreyImage {
+        var histogram = [Int](repeating: 0, count: 256)
+        for pixel in image.pixels { histogram[Int(pixel)] += 1 }
+        let cut = image.pixels.count / 100
+        var low = 0, high = 255, seen = 0
+        while low < 255, seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
+        seen = 0
+        while high > 0, seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        guard high > low + 8 else { return image }
+        let scale = 255.0 / Double(high - low)
+        let table = (0..<256).map { UInt8(max(0, min(255, (Double($0 - low) * scale).rounded()))) }
+        return GreyImage(width: image.width, height: image.height, pixels: image.pixels.map { table[Int($0)] })
+    }
+
+    /// Unsharp mask with a 3×3 box blur: restores module edges softened by focus blur.
+    public static func sharpen(_ image: GreyImage, amount: Double = 1.5) -> GreyImage {
+        let width = image.width, height = image.height
+        guard width > 2, height > 2 else { return image }
+        var out = image.pixels
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 1..<(height - 1) {
+                for x in 1..<(width - 1) {
+                    var sum = 0
+                    for dy in -1...1 {
+                        let row = (y + dy) * width + x
+                        sum += Int(p[row - 1]) + Int(p[row]) + Int(p[row + 1])
+                    }
+                    let value = Double(p[y * width + x])
+                    let sharpened = value + amount * (value - Double(sum) / 9)
+                    out[y * width + x] = UInt8(max(0, min(255, sharpened.rounded())))
+                }
+            }
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// Light on dark becomes dark on light.
+    public static func invert(_ image: GreyImage) -> GreyImage {
+        GreyImage(width: image.width, height: image.height, pixels: image.pixels.map { 255 - $0 })
+    }
+
+    /// 3×3 median: removes salt-and-pepper sensor noise without blurring module edges much.
+    public static func median(_ image: GreyImage) -> GreyImage {
+        let width = image.width, height = image.height
+        guard width > 2, height > 2 else { return image }
+        var out = image.pixels
+        var window = [UInt8](repeating: 0, count: 9)
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 1..<(height - 1) {
+                for x in 1..<(width - 1) {
+                    var i = 0
+                    for dy in -1...1 {
+                        for dx in -1...1 {
+                            window[i] = p[(y + dy) * width + x + dx]
+                            i += 1
+                        }
+                    }
+                    window.sort()
+                    out[y * width + x] = window[4]
+                }
+            }
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// Rotated by `degrees` about the centre (bilinear), on a white background large enough to
+    /// hold the whole image: for QRs photographed at an angle zbar's finder does not take.
+    public static func rotate(_ image: GreyImage, degrees: Double) -> GreyImage {
+        let radians = degrees * .pi / 180
+        let c = cos(radians), s = sin(radians)
+        let w = Double(image.width), h = Double(image.height)
+        let newWidth = Int((abs(w * c) + abs(h * s)).rounded(.up)), newHeight = Int((abs(w * s) + abs(h * c)).rounded(.up))
+        var out = [UInt8](repeating: 255, count: newWidth * newHeight)
+        let cx = w / 2, cy = h / 2, ncx = Double(newWidth) / 2, ncy = Double(newHeight) / 2
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 0..<newHeight {
+                for x in 0..<newWidth {
+                    let dx = Double(x) - ncx, dy = Double(y) - ncy
+                    let sx = c * dx + s * dy + cx, sy = -s * dx + c * dy + cy
+                    let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
+                    guard x0 >= 0, y0 >= 0, x0 + 1 < image.width, y0 + 1 < image.height else { continue }
+                    let fx = sx - Double(x0), fy = sy - Double(y0)
+                    let top = Double(p[y0 * image.width + x0]) * (1 - fx) + Double(p[y0 * image.width + x0 + 1]) * fx
+                    let bottom = Double(p[(y0 + 1) * image.width + x0]) * (1 - fx) + Double(p[(y0 + 1) * image.width + x0 + 1]) * fx
+                    out[y * newWidth + x] = UInt8(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded())))
+                }
+            }
+        }
+        return GreyImage(width: newWidth, height: newHeight, pixels: out)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+public import QRCodec
+
+/// Reads every QR on a page through a cascade of clean-ups that stops at the first read, so a
+/// clean page costs one or two zbar passes and a hard one gets the whole repertoire.
+///
+/// Order: likely QR regions cropped from the page, each tried as is, at several scales, with
+/// contrast stretched, adaptively thresholded, sharpened, de-noised, inverted and rotated; then the
+/// whole page at reduced scales. Positions are reported in the page's pixels.
+public struct QRScanner: Sendable {
+    /// Seconds a page may take before the cascade gives up (hostile or hopeless images).
+    public var timeBudget: Double
+
+    public init(timeBudget: Double = 2.0) { self.timeBudget = timeBudget }
+
+    /// One way of looking at an image before handing it to zbar.
+    struct Step: Sendable {
+        let name: String
+        let transform: @Sendable (GreyImage) -> GreyImage
+    }
+
+    /// The cascade for a crop that probably holds one QR, cheapest and likeliest first.
+    static let regionSteps: [Step] = {
+        func scaled(_ factor: Double) -> Step {
+            Step(name: "scale \(factor)") { factor == 1 ? $0 : $0.resized(by: factor) }
+        }
+        return [
+            scaled(1), scaled(0.5), scaled(0.75), scaled(1.5), scaled(0.62), scaled(0.85), scaled(2),
+            Step(name: "contrast") { ImageFilters.normalizeContrast($0) },
+            Step(name: "threshold") { ImageFilters.adaptiveThreshold($0, window: max(15, min($0.width, $0.height) / 12)) },
+            Step(name: "threshold 0.5") { ImageFilters.adaptiveThreshold($0.resized(by: 0.5), window: max(15, min($0.width, $0.height) / 24)) },
+            Step(name: "median") { ImageFilters.median($0) },
+            Step(name: "median 0.5") { ImageFilters.median($0).resized(by: 0.5) },
+            Step(name: "sharpen") { ImageFilters.sharpen($0) },
+            Step(name: "sharpen 1.5") { ImageFilters.sharpen($0.resized(by: 1.5)) },
+            Step(name: "threshold 1.5") { ImageFilters.adaptiveThreshold($0.resized(by: 1.5), window: max(15, min($0.width, $0.height) / 8)) },
+            Step(name: "invert") { ImageFilters.invert($0) },
+            Step(name: "rotate 15") { ImageFilters.rotate($0, degrees: 15) },
+            Step(name: "rotate -15") { ImageFilters.rotate($0, degrees: -15) },
+            Step(name: "rotate 30") { ImageFilters.rotate($0, degrees: 30) },
+            Step(name: "rotate 45") { ImageFilters.rotate($0, degrees: 45) },
+            Step(name: "rotate 45 threshold") { ImageFilters.adaptiveThreshold(ImageFilters.rotate($0, degrees: 45), window: 31) },
+        ]
+    }()
+
+    /// The whole page, when no region yields a QR: downscaled passes only (a full-page filter is slow).
+    static let pageSteps: [Step] = [
+        Step(name: "page") { $0.width * $0.height > 4_000_000 ? $0.resized(by: 0.5) : $0 },
+        Step(name: "page 0.75") { $0.resized(by: 0.75) },
+        Step(name: "page 0.35") { $0.resized(by: 0.35) },
+        Step(name: "page threshold 0.5") { ImageFilters.adaptiveThreshold($0.resized(by: 0.5), window: 41) },
+        Step(name: "page 1") { $0 },
+    ]
+
+    public struct Result: Sendable {
+        public var symbols: [DecodedSymbol]
+        /// The step that read them (for diagnostics and the decode-rate table), or the last tried.
+        public var step: String
+        public var attempts: Int
+    }
+
+    public func scan(_ page: GreyImage) -> Result {
+        let start = Date()
+        var attempts = 0
+        var found: [DecodedSymbol] = []
+        var step = "none"
+        let regions = QRRegionFinder.candidates(in: page)
+        for region in regions {
+            let crop = page.cropped(x: region.x, y: region.y, width: region.width, height: region.height)
+            if let hit = Self.firstRead(crop, steps: Self.regionSteps, start: start, budget: timeBudget, attempts: &attempts) {
+                step = hit.step
+                found += hit.symbols.map { Self.offset($0, by: (crop.width, crop.height), transformed: hit.image, x: region.x, y: region.y) }
+            }
+        }
+        if found.isEmpty, let hit = Self.firstRead(page, steps: Self.pageSteps, start: start, budget: timeBudget * 1.5, attempts: &attempts) {
+            step = hit.step
+            found = hit.symbols.map { Self.offset($0, by: (page.width, page.height), transformed: hit.image, x: 0, y: 0) }
+        }
+        // The same symbol read from two overlapping regions is one symbol.
+        var unique: [DecodedSymbol] = []
+        for symbol in found where !unique.contains(where: { $0.text == symbol.text && Self.overlaps($0, symbol) }) {
+            unique.append(symbol)
+        }
+        return Result(symbols: unique, step: step, attempts: attempts)
+    }
+
+    private static func firstRead(_ image: GreyImage, steps: [Step], start: Date, budget: Double, attempts: inout Int)
+        -> (symbols: [DecodedSymbol], step: String, image: GreyImage)?
+    {
+        for step in steps {
+            guard Date().timeIntervalSince(start) < budget else { return nil }
+            let candidate = step.transform(image)
+            attempts += 1
+            let symbols = QRDecoder.decode(candidate)
+            if !symbols.isEmpty { return (symbols, step.name, candidate) }
+        }
+        return nil
+    }
+
+    /// Maps corner points from a transformed crop back to page pixels (scale only; rotated
+    /// steps report the crop's box instead of corners).
+    private static func offset(_ symbol: DecodedSymbol, by size: (Int, Int), transformed: GreyImage, x: Int, y: Int) -> DecodedSymbol {
+        var copy = symbol
+        let sameShape = abs(Double(transformed.width) / Double(size.0) - Double(transformed.height) / Double(size.1)) < 0.02
+        if sameShape {
+            let factor = Double(size.0) / Double(transformed.width)
+            copy.points = symbol.points.map { (x: x + Int(Double($0.x) * factor), y: y + Int(Double($0.y) * factor)) }
+        } else {
+            copy.points = [(x, y), (x + size.0, y), (x + size.0, y + size.1), (x, y + size.1)]
+        }
+        return copy
+    }
+
+    private static func overlaps(_ a: DecodedSymbol, _ b: DecodedSymbol) -> Bool {
+        let ba = a.bounds, bb = b.bounds
+        return ba.x < bb.x + bb.width && bb.x < ba.x + ba.width && ba.y < bb.y + bb.height && bb.y < ba.y + ba.height
+    }
+}

@@ -1,0 +1,98 @@
+internal import CPoppler
+public import CairoGraphics
+public import Foundation
+public import QRCodec
+
+/// A PDF opened with poppler-glib: pages rendered to grey images, their text, their images.
+///
+/// Owns its `PopplerDocument`; not `Sendable`.
+public final class PDFDocument {
+    private let document: OpaquePointer
+    private let bytes: OpaquePointer
+
+    /// Opens a PDF from memory. Encrypted PDFs (a user password) and broken files are errors.
+    public init(data: Data) throws(RasterError) {
+        guard let bytes = data.withUnsafeBytes({ g_bytes_new($0.baseAddress, gsize($0.count)) }) else {
+            throw RasterError(.corrupt, "cannot copy the PDF into memory")
+        }
+        var error: UnsafeMutablePointer<GError>?
+        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            defer { g_bytes_unref(bytes); if let error { g_error_free(error) } }
+            let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+            if let error, error.pointee.domain == poppler_error_quark(), error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+                throw RasterError(.encrypted, "the PDF is encrypted with a password; open it and save an unprotected copy")
+            }
+            throw RasterError(.corrupt, "not a readable PDF (\(message))")
+        }
+        self.document = document
+        self.bytes = bytes
+    }
+
+    deinit {
+        CPoppler_unref(UnsafeMutableRawPointer(document))
+        g_bytes_unref(bytes)
+    }
+
+    public var pageCount: Int { Int(poppler_document_get_n_pages(document)) }
+
+    /// Page `index` (0-based) rendered at `dpi` on white, as grey pixels.
+    public func render(page index: Int, dpi: Double, limits: RasterLimits) throws(RasterError) -> GreyImage {
+        guard let page = poppler_document_get_page(document, Int32(index)) else {
+            throw RasterError(.corrupt, "page \(index + 1) cannot be read")
+        }
+        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let scale = dpi / 72
+        let pixelWidth = Int((width * scale).rounded(.up)), pixelHeight = Int((height * scale).rounded(.up))
+        guard pixelWidth > 0, pixelHeight > 0, pixelWidth * pixelHeight <= limits.maxPixels else {
+            throw RasterError(.tooLarge, "page \(index + 1) at \(Int(dpi)) DPI would be \(pixelWidth)×\(pixelHeight) pixels, over the limit")
+        }
+        do {
+            let surface = try Surface(imageWidth: pixelWidth, height: pixelHeight)
+            let context = try GraphicsContext(surface: surface)
+            context.setColor(red: 1, green: 1, blue: 1)
+            context.fillRectangle(x: 0, y: 0, width: Double(pixelWidth), height: Double(pixelHeight))
+            context.scale(scale)
+            poppler_page_render(page, context.pointer)
+            try context.status()
+            let grey = surface.greyPixels()
+            return GreyImage(width: grey.width, height: grey.height, pixels: grey.pixels)
+        } catch {
+            throw RasterError(.corrupt, "page \(index + 1) cannot be drawn (\(error.description))")
+        }
+    }
+
+    /// The page's text layer (empty for scanned pages).
+    public func text(page index: Int) -> String {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return "" }
+        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        guard let text = poppler_page_get_text(page) else { return "" }
+        defer { g_free(text) }
+        return String(cString: text)
+    }
+
+    /// Images placed on the page, at their own resolution (a scanned page is usually one).
+    public func images(page index: Int, limits: RasterLimits) -> [GreyImage] {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }
+        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        guard let mappings = poppler_page_get_image_mapping(page) else { return [] }
+        defer { poppler_page_free_image_mapping(mappings) }
+        var result: [GreyImage] = []
+        var node: UnsafeMutablePointer<GList>? = mappings
+        while let current = node, result.count < 8 {
+            node = current.pointee.next
+            guard let mapping = current.pointee.data?.assumingMemoryBound(to: PopplerImageMapping.self),
+                  let image = poppler_page_get_image(page, mapping.pointee.image_id),
+                  let surface = try? Surface(adopting: image)
+            else { continue }
+            let grey = surface.greyPixels()
+            guard grey.width * grey.height <= limits.maxPixels, grey.width >= 50, grey.height >= 50 else { continue }
+            result.append(GreyImage(width: grey.width, height: grey.height, pixels: grey.pixels))
+        }
+        return result
+    }
+}
+
+@available(*, unavailable)
+extension PDFDocument: Sendable {}

@@ -1,0 +1,73 @@
+internal import CTIFF
+public import Foundation
+public import QRCodec
+
+/// TIFF decoding with libtiff, every page (directory), from memory through `TIFFClientOpen`.
+enum TIFFDecoder {
+    /// The bytes libtiff reads through the client callbacks; lives for one `decode` call.
+    private final class Source {
+        let data: Data
+        var offset: Int = 0
+        init(_ data: Data) { self.data = data }
+    }
+
+    static func decode(_ data: Data, limits: RasterLimits) throws(RasterError) -> [GreyImage] {
+        CTIFF_silence()
+        let source = Source(data)
+        let context = Unmanaged.passUnretained(source).toOpaque()
+        let tiff: OpaquePointer? = withExtendedLifetime(source) {
+            TIFFClientOpen("input.tiff", "rm", context, { handle, buffer, size in
+                guard let handle, let buffer else { return -1 }
+                let source = Unmanaged<Source>.fromOpaque(handle).takeUnretainedValue()
+                let count = max(0, min(Int(size), source.data.count - source.offset))
+                source.data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), from: source.offset..<(source.offset + count))
+                source.offset += count
+                return tmsize_t(count)
+            }, { _, _, _ in -1 }, { handle, offset, whence in
+                guard let handle else { return UInt64.max }
+                let source = Unmanaged<Source>.fromOpaque(handle).takeUnretainedValue()
+                let base: Int = switch whence {
+                case SEEK_CUR: source.offset
+                case SEEK_END: source.data.count
+                default: 0
+                }
+                let target = base + Int(Int64(bitPattern: offset))
+                guard target >= 0 else { return UInt64.max }
+                source.offset = target
+                return UInt64(target)
+            }, { _ in 0 }, { handle in
+                guard let handle else { return 0 }
+                return UInt64(Unmanaged<Source>.fromOpaque(handle).takeUnretainedValue().data.count)
+            }, { _, _, _ in 0 }, { _, _, _ in })
+        }
+        guard let tiff else { throw RasterError(.corrupt, "not a readable TIFF") }
+        defer { TIFFClose(tiff) }
+        var pages: [GreyImage] = []
+        repeat {
+            var width: UInt32 = 0, height: UInt32 = 0
+            guard CTIFF_getUInt32(tiff, UInt32(TIFFTAG_IMAGEWIDTH), &width) == 1,
+                  CTIFF_getUInt32(tiff, UInt32(TIFFTAG_IMAGELENGTH), &height) == 1, width > 0, height > 0
+            else { break }
+            guard Int(width) * Int(height) <= limits.maxPixels else {
+                throw RasterError(.tooLarge, "a TIFF page of \(width)×\(height) pixels is over the \(limits.maxPixels / 1_000_000) MP limit")
+            }
+            var rgba = [UInt32](repeating: 0xffffffff, count: Int(width) * Int(height))
+            let ok = withExtendedLifetime(source) {
+                rgba.withUnsafeMutableBufferPointer { TIFFReadRGBAImageOriented(tiff, width, height, $0.baseAddress, ORIENTATION_TOPLEFT, 0) }
+            }
+            guard ok == 1 else {
+                if pages.isEmpty { throw RasterError(.corrupt, "the TIFF's image data is damaged or in an unsupported encoding") }
+                break
+            }
+            // ABGR packed, as libtiff's RGBA interface returns it; alpha composited over white.
+            let pixels = rgba.map { value -> UInt8 in
+                let a = (value >> 24) & 0xff, r = value & 0xff, g = (value >> 8) & 0xff, b = (value >> 16) & 0xff
+                let grey = (r * 299 + g * 587 + b * 114) / 1000
+                return UInt8((grey * a + 255 * (255 - a)) / 255)
+            }
+            pages.append(GreyImage(width: Int(width), height: Int(height), pixels: pixels))
+        } while pages.count < limits.maxPages && withExtendedLifetime(source, { TIFFReadDirectory(tiff) }) == 1
+        guard !pages.isEmpty else { throw RasterError(.corrupt, "the TIFF has no readable page") }
+        return pages
+    }
+}
