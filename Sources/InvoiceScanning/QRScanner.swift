@@ -64,12 +64,19 @@ public struct QRScanner: Sendable {
         var attempts = 0
         var found: [DecodedSymbol] = []
         var step = "none"
-        let regions = QRRegionFinder.candidates(in: page)
-        for region in regions {
-            let crop = page.cropped(x: region.x, y: region.y, width: region.width, height: region.height)
-            if let hit = Self.firstRead(crop, steps: Self.regionSteps, start: start, budget: timeBudget, attempts: &attempts) {
-                step = hit.step
-                found += hit.symbols.map { Self.offset($0, by: (crop.width, crop.height), transformed: hit.image, x: region.x, y: region.y) }
+        let crops = QRRegionFinder.candidates(in: page).map { region in
+            (region, page.cropped(x: region.x, y: region.y, width: region.width, height: region.height))
+        }
+        // Cheap looks at every likely region first (clean pages end here), then the whole
+        // repertoire region by region until something reads: most regions are text, not QRs.
+        let cheap = Array(Self.regionSteps.prefix(Self.cheapStepCount))
+        let expensive = Array(Self.regionSteps.dropFirst(Self.cheapStepCount))
+        for steps in [cheap, expensive] where found.isEmpty {
+            for (region, crop) in crops {
+                if let hit = Self.firstRead(crop, steps: steps, start: start, budget: timeBudget, attempts: &attempts) {
+                    step = hit.step
+                    found += hit.symbols.map { Self.offset($0, by: (crop.width, crop.height), transformed: hit.image, x: region.x, y: region.y) }
+                }
             }
         }
         if found.isEmpty, let hit = Self.firstRead(page, steps: Self.pageSteps, start: start, budget: timeBudget * 1.5, attempts: &attempts) {
@@ -83,6 +90,9 @@ public struct QRScanner: Sendable {
         }
         return Result(symbols: unique, step: step, attempts: attempts)
     }
+
+    /// How many of ``regionSteps`` are plain rescalings, tried on every region before any filter.
+    static let cheapStepCount = 4
 
     private static func firstRead(_ image: GreyImage, steps: [Step], start: Date, budget: Double, attempts: inout Int)
         -> (symbols: [DecodedSymbol], step: String, image: GreyImage)?

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Degraded scan corpus from the real IRP tokens (dev-side tool; numpy, opencv, Pillow from PyPI).
+
+Each real SignedQRCode is encoded with libqrencode (the `qrencode` CLI, byte mode, quiet zone 4),
+placed on an A4 page with invoice-like text at a scan resolution, and degraded the way real desks
+degrade paper: resolution, rotation, perspective, blur, noise, JPEG, low contrast, faded thermal
+print, small QRs at ECC H, stamps over the quiet zone, and phone photos combining several.
+
+    make_corpus.py OUT_DIR [--seeds N]
+
+writes OUT_DIR/<kind>/<token>-<seed>.(png|jpg) and OUT_DIR/labels.json ({file: {kind, token}}).
+"""
+import argparse, json, os, random, subprocess, sys, tempfile
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def tokens():
+    with open(os.path.join(ROOT, "Tests/Fixtures/real/tokens/signed_qr_codes.json")) as f:
+        return [r["token"] for r in json.load(f)]
+
+
+def qr_modules(token, level):
+    """The symbol as a 0/255 array, one pixel a module, with libqrencode's 4-module quiet zone."""
+    with tempfile.NamedTemporaryFile(suffix=".png") as out:
+        subprocess.run(["qrencode", "-8", "-l", level, "-s", "1", "-m", "4", "-o", out.name, token], check=True)
+        symbol = Image.open(out.name).convert("RGBA")
+        white = Image.new("RGBA", symbol.size, (255, 255, 255, 255))
+        return np.array(Image.alpha_composite(white, symbol).convert("L"))
+
+
+def page(dpi, rng):
+    """A white A4 page with lines of invoice-like text, at `dpi`."""
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    try:
+        font = ImageFont.truetype(os.path.join(ROOT, "Fonts/NotoSans-Regular.ttf"), max(8, int(dpi * 0.12)))
+    except OSError:
+        font = ImageFont.load_default()
+    y = int(dpi * 0.6)
+    while y < height - dpi:
+        words = " ".join(rng.choice(["Tax", "Invoice", "GSTIN", "27AAPFU0939F1ZV", "HSN", "998315", "1,19,261.00",
+                                     "CGST", "9%", "Qty", "Steel", "bolts", "Rate", "Amount", "Total"]) for _ in range(rng.randint(4, 12)))
+        draw.text((int(dpi * 0.5), y), words, fill=20, font=font)
+        y += int(dpi * 0.22)
+    return np.array(image)
+
+
+def place(page_img, symbol, dpi, size_mm, rng):
+    """Scales the symbol (nearest, as a printer would) to size_mm and pastes it on the page."""
+    side = int(size_mm / 25.4 * dpi)
+    scaled = cv2.resize(symbol, (side, side), interpolation=cv2.INTER_AREA)
+    h, w = page_img.shape
+    x = int(w - side - dpi * rng.uniform(0.5, 1.2))
+    y = int(dpi * rng.uniform(1.2, 2.5))
+    page_img[y:y + side, x:x + side] = np.minimum(page_img[y:y + side, x:x + side], scaled)
+    return page_img, (x, y, side)
+
+
+def rotate(img, angle):
+    h, w = img.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1)
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def perspective(img, rng, strength):
+    h, w = img.shape
+    d = lambda: rng.uniform(0, strength) * min(w, h)
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[d(), d()], [w - d(), d()], [w - d(), h - d()], [d(), h - d()]])
+    return cv2.warpPerspective(img, cv2.getPerspectiveTransform(src, dst), (w, h), borderValue=255)
+
+
+def noise(img, rng, sigma):
+    n = np.random.default_rng(rng.randint(0, 1 << 30)).normal(0, sigma, img.shape)
+    return np.clip(img.astype(np.float32) + n, 0, 255).astype(np.uint8)
+
+
+def uneven_light(img, rng, depth):
+    h, w = img.shape
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    cx, cy = rng.uniform(0, w), rng.uniform(0, h)
+    shade = 1 - depth * np.sqrt(((xx - cx) / w) ** 2 + ((yy - cy) / h) ** 2)
+    return np.clip(img.astype(np.float32) * shade, 0, 255).astype(np.uint8)
+
+
+def stamp(img, box, rng):
+    """A round rubber stamp and a signature stroke across the QR's quiet zone and one corner."""
+    x, y, side = box
+    overlay = img.copy()
+    cx, cy = x + int(side * rng.uniform(-0.05, 0.1)), y + side + int(side * rng.uniform(-0.05, 0.05))
+    cv2.circle(overlay, (cx, cy), int(side * 0.35), 90, thickness=max(2, side // 60))
+    cv2.circle(overlay, (cx, cy), int(side * 0.27), 90, thickness=max(1, side // 90))
+    pts = np.array([[x - side // 6 + i * side // 12, y + side // 10 + int(12 * np.sin(i))] for i in range(8)], np.int32)
+    cv2.polylines(overlay, [pts], False, 40, thickness=max(2, side // 80))
+    return np.minimum(img, overlay)
+
+
+def jpeg(img, quality):
+    ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    return cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE)
+
+
+KINDS = ["clean-300dpi", "scan-150dpi", "scan-600dpi", "small-25mm-ecc-h", "rotated", "perspective", "blur",
+         "noise", "jpeg-heavy", "low-contrast", "faded-thermal", "stamp-over-quiet-zone", "phone-photo"]
+
+
+def make(kind, token, rng):
+    dpi, size, level = 300, 50, "M"
+    if kind == "scan-150dpi": dpi = 150
+    if kind == "scan-600dpi": dpi = 600
+    if kind == "small-25mm-ecc-h": size, level = 25, "H"
+    if kind == "faded-thermal": dpi = 200
+    symbol = qr_modules(token, level)
+    img, box = place(page(dpi, rng), symbol, dpi, size, rng)
+    ext = "png"
+    if kind == "rotated":
+        img = rotate(img, rng.choice([rng.uniform(-12, 12), 90 + rng.uniform(-4, 4), 180 + rng.uniform(-4, 4)]))
+    elif kind == "perspective":
+        img = perspective(img, rng, 0.08)
+    elif kind == "blur":
+        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(1.0, 2.2))
+    elif kind == "noise":
+        img = noise(img, rng, rng.uniform(18, 35))
+        mask = np.random.default_rng(rng.randint(0, 1 << 30)).random(img.shape)
+        img[mask < 0.01] = 0
+        img[mask > 0.99] = 255
+    elif kind == "jpeg-heavy":
+        img = jpeg(img, rng.randint(8, 18)); ext = "jpg"
+    elif kind == "low-contrast":
+        img = (110 + img.astype(np.float32) * (rng.uniform(70, 100) / 255)).astype(np.uint8)
+    elif kind == "faded-thermal":
+        img = (img.astype(np.float32) * 0.45 + 255 * 0.55 * rng.uniform(0.85, 1.0)).astype(np.uint8)
+        img = uneven_light(img, rng, 0.25)
+        img = cv2.GaussianBlur(img, (0, 0), 0.8)
+        img = noise(img, rng, 6)
+    elif kind == "stamp-over-quiet-zone":
+        img = stamp(img, box, rng)
+    elif kind == "phone-photo":
+        img = perspective(rotate(img, rng.uniform(-8, 8)), rng, 0.05)
+        img = uneven_light(img, rng, 0.35)
+        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(0.6, 1.4))
+        img = noise(img, rng, 10)
+        img = jpeg(img, rng.randint(35, 60)); ext = "jpg"
+    return img, ext
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--seeds", type=int, default=2)
+    args = parser.parse_args()
+    labels = {}
+    for kind in KINDS:
+        os.makedirs(os.path.join(args.out, kind), exist_ok=True)
+        for t, token in enumerate(tokens()):
+            for seed in range(args.seeds):
+                rng = random.Random(f"{kind}-{t}-{seed}")
+                img, ext = make(kind, token, rng)
+                name = f"{kind}/token{t}-{seed}.{ext}"
+                path = os.path.join(args.out, name)
+                if ext == "png":
+                    Image.fromarray(img).save(path, optimize=False, compress_level=1)
+                else:
+                    Image.fromarray(img).save(path, quality=95 if kind == "phone-photo" else 100)
+                labels[name] = {"kind": kind, "token": token}
+    with open(os.path.join(args.out, "labels.json"), "w") as f:
+        json.dump(labels, f)
+    print(f"{len(labels)} images in {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
