@@ -71,7 +71,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "einvoice-bench",
-            dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport", "InvoiceLayout"],
+            dependencies: [
+                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport", "InvoiceLayout",
+                "InvoiceScanning", "RasterIO", "QRCodec",
+            ],
             path: "bench/Sources/einvoice-bench"
         ),
         .target(

@@ -103,6 +103,84 @@ public enum ImageFilters {
         return GreyImage(width: width, height: height, pixels: out)
     }
 
+    /// The angle (degrees, −45…45) by which a grid-like pattern such as a QR is turned, from the
+    /// gradient directions: a square grid's edges point along θ and θ + 90°, which coincide at 4θ.
+    public static func gridAngle(_ image: GreyImage) -> Double {
+        let small = max(image.width, image.height) > 500 ? image.resized(by: 500 / Double(max(image.width, image.height))) : image
+        let width = small.width, height = small.height
+        guard width > 4, height > 4 else { return 0 }
+        var c = 0.0, s = 0.0
+        small.pixels.withUnsafeBufferPointer { p in
+            for y in 1..<(height - 1) {
+                for x in 1..<(width - 1) {
+                    let i = y * width + x
+                    let gx = Double(Int(p[i + 1]) - Int(p[i - 1])), gy = Double(Int(p[i + width]) - Int(p[i - width]))
+                    let magnitude = gx * gx + gy * gy
+                    guard magnitude > 400 else { continue }
+                    let phi = atan2(gy, gx)
+                    c += magnitude * cos(4 * phi)
+                    s += magnitude * sin(4 * phi)
+                }
+            }
+        }
+        return atan2(s, c) / 4 * 180 / .pi
+    }
+
+    /// Unsharp mask against a wide, nearly Gaussian blur (a box of `radius` applied twice, separably,
+    /// with running sums): `out = in + amount × (in − blur)`. Recovers module edges from focus blur
+    /// of a few pixels, the kind phone photos and worn scanners produce.
+    public static func unsharp(_ image: GreyImage, radius: Int, amount: Double) -> GreyImage {
+        var blurred = image.pixels.map { Int32($0) }
+        let width = image.width, height = image.height
+        guard width > 2 * radius + 1, height > 2 * radius + 1 else { return image }
+        var scratch = blurred
+        func boxPass(_ source: [Int32], _ target: inout [Int32], count: Int, lines: Int, stride: Int, step: Int) {
+            let window = Int32(2 * radius + 1)
+            for line in 0..<lines {
+                let base = line * stride
+                var sum: Int32 = 0
+                for i in -radius...radius { sum += source[base + min(max(i, 0), count - 1) * step] }
+                for i in 0..<count {
+                    target[base + i * step] = sum / window
+                    let leaving = source[base + max(i - radius, 0) * step]
+                    let entering = source[base + min(i + radius + 1, count - 1) * step]
+                    sum += entering - leaving
+                }
+            }
+        }
+        for _ in 0..<2 {
+            boxPass(blurred, &scratch, count: width, lines: height, stride: width, step: 1)
+            boxPass(scratch, &blurred, count: height, lines: width, stride: 1, step: width)
+        }
+        var out = [UInt8](repeating: 0, count: width * height)
+        for i in 0..<out.count {
+            let value = Double(image.pixels[i])
+            out[i] = UInt8(max(0, min(255, (value + amount * (value - Double(blurred[i]))).rounded())))
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// Unsharp mask with a wider (5×5) blur and a strong amount, for heavy focus blur.
+    public static func strongSharpen(_ image: GreyImage) -> GreyImage {
+        let width = image.width, height = image.height
+        guard width > 4, height > 4 else { return image }
+        var out = image.pixels
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 2..<(height - 2) {
+                for x in 2..<(width - 2) {
+                    var sum = 0
+                    for dy in -2...2 {
+                        let row = (y + dy) * width + x
+                        sum += Int(p[row - 2]) + Int(p[row - 1]) + Int(p[row]) + Int(p[row + 1]) + Int(p[row + 2])
+                    }
+                    let value = Double(p[y * width + x])
+                    out[y * width + x] = UInt8(max(0, min(255, (value + 3 * (value - Double(sum) / 25)).rounded())))
+                }
+            }
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
     /// Rotated by `degrees` about the centre (bilinear), on a white background large enough to
     /// hold the whole image: for QRs photographed at an angle zbar's finder does not take.
     public static func rotate(_ image: GreyImage, degrees: Double) -> GreyImage {

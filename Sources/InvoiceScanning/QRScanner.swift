@@ -11,7 +11,7 @@ public struct QRScanner: Sendable {
     /// Seconds a page may take before the cascade gives up (hostile or hopeless images).
     public var timeBudget: Double
 
-    public init(timeBudget: Double = 2.0) { self.timeBudget = timeBudget }
+    public init(timeBudget: Double = 1.0) { self.timeBudget = timeBudget }
 
     /// One way of looking at an image before handing it to zbar.
     struct Step: Sendable {
@@ -25,23 +25,40 @@ public struct QRScanner: Sendable {
             Step(name: "scale \(factor)") { factor == 1 ? $0 : $0.resized(by: factor) }
         }
         return [
-            scaled(1), scaled(0.5), scaled(0.75), scaled(1.5), scaled(0.62), scaled(0.85), scaled(2),
+            scaled(1), scaled(0.5), scaled(0.75), scaled(1.5),
+            Step(name: "deskew") { Self.deskewed($0) },
+            Step(name: "unsharp") { ImageFilters.unsharp($0, radius: 4, amount: 1.5) },
+            Step(name: "threshold") { Self.threshold($0, offset: 4) },
+            Step(name: "unsharp 0.75 threshold") { Self.threshold(ImageFilters.unsharp($0.resized(by: 0.75), radius: 3, amount: 1.5), offset: 2) },
+            Step(name: "deskew threshold") { Self.threshold(Self.deskewed($0), offset: 4) },
             Step(name: "contrast") { ImageFilters.normalizeContrast($0) },
-            Step(name: "threshold") { ImageFilters.adaptiveThreshold($0, window: max(15, min($0.width, $0.height) / 12)) },
-            Step(name: "threshold 0.5") { ImageFilters.adaptiveThreshold($0.resized(by: 0.5), window: max(15, min($0.width, $0.height) / 24)) },
-            Step(name: "median") { ImageFilters.median($0) },
-            Step(name: "median 0.5") { ImageFilters.median($0).resized(by: 0.5) },
             Step(name: "sharpen") { ImageFilters.sharpen($0) },
-            Step(name: "sharpen 1.5") { ImageFilters.sharpen($0.resized(by: 1.5)) },
-            Step(name: "threshold 1.5") { ImageFilters.adaptiveThreshold($0.resized(by: 1.5), window: max(15, min($0.width, $0.height) / 8)) },
+            Step(name: "strong sharpen threshold") { Self.threshold(ImageFilters.strongSharpen($0), offset: 2) },
+            Step(name: "threshold 0.5") { Self.threshold($0.resized(by: 0.5), offset: 2) },
+            Step(name: "median 0.5") { ImageFilters.median($0).resized(by: 0.5) },
+            Step(name: "deskew sharpen threshold") { Self.threshold(ImageFilters.strongSharpen(Self.deskewed($0)), offset: 2) },
+            Step(name: "deskew unsharp") { ImageFilters.unsharp(Self.deskewed($0), radius: 4, amount: 1.5) },
+            Step(name: "unsharp 1.25 threshold") { Self.threshold(ImageFilters.unsharp($0.resized(by: 1.25), radius: 5, amount: 1.5), offset: 2) },
+            Step(name: "deskew 0.5") { Self.deskewed($0).resized(by: 0.5) },
+            scaled(0.62), scaled(2),
+            Step(name: "threshold 1.5") { Self.threshold($0.resized(by: 1.5), offset: 4) },
             Step(name: "invert") { ImageFilters.invert($0) },
-            Step(name: "rotate 15") { ImageFilters.rotate($0, degrees: 15) },
-            Step(name: "rotate -15") { ImageFilters.rotate($0, degrees: -15) },
-            Step(name: "rotate 30") { ImageFilters.rotate($0, degrees: 30) },
             Step(name: "rotate 45") { ImageFilters.rotate($0, degrees: 45) },
-            Step(name: "rotate 45 threshold") { ImageFilters.adaptiveThreshold(ImageFilters.rotate($0, degrees: 45), window: 31) },
         ]
     }()
+
+    static func threshold(_ image: GreyImage, offset: Int) -> GreyImage {
+        ImageFilters.adaptiveThreshold(image, window: max(15, min(image.width, image.height) / 10), offset: offset)
+    }
+
+    /// Turns the crop so the QR's grid is upright (photos, skewed scans).
+    static func deskewed(_ image: GreyImage) -> GreyImage {
+        let angle = ImageFilters.gridAngle(image)
+        guard abs(angle) >= 2 else { return image }
+        // Turn one way, and check the grid came upright; if not, the other way.
+        let turned = ImageFilters.rotate(image, degrees: angle)
+        return abs(ImageFilters.gridAngle(turned)) < abs(angle) / 2 ? turned : ImageFilters.rotate(image, degrees: -angle)
+    }
 
     /// The whole page, when no region yields a QR: downscaled passes only (a full-page filter is slow).
     static let pageSteps: [Step] = [

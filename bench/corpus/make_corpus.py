@@ -63,9 +63,18 @@ def place(page_img, symbol, dpi, size_mm, rng):
 
 
 def rotate(img, angle):
+    """Rotates about the centre on a canvas large enough to keep the whole page (as a scanner
+    bed or photo would)."""
+    quarter = int(round(angle / 90)) % 4
+    img = np.rot90(img, quarter).copy()
+    angle -= quarter * 90
     h, w = img.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1)
-    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    c, s = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = int(h * s + w * c), int(h * c + w * s)
+    m[0, 2] += nw / 2 - w / 2
+    m[1, 2] += nh / 2 - h / 2
+    return cv2.warpAffine(img, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
 def perspective(img, rng, strength):
@@ -112,41 +121,43 @@ KINDS = ["clean-300dpi", "scan-150dpi", "scan-600dpi", "small-25mm-ecc-h", "rota
 
 def make(kind, token, rng):
     dpi, size, level = 300, 50, "M"
-    if kind == "scan-150dpi": dpi = 150
+    if kind == "scan-150dpi": dpi, size = 150, rng.uniform(40, 50)
     if kind == "scan-600dpi": dpi = 600
-    if kind == "small-25mm-ecc-h": size, level = 25, "H"
+    if kind == "small-25mm-ecc-h": size, level = rng.uniform(22, 25), "H"
     if kind == "faded-thermal": dpi = 200
     symbol = qr_modules(token, level)
     img, box = place(page(dpi, rng), symbol, dpi, size, rng)
     ext = "png"
     if kind == "rotated":
-        img = rotate(img, rng.choice([rng.uniform(-12, 12), 90 + rng.uniform(-4, 4), 180 + rng.uniform(-4, 4)]))
+        img = rotate(img, rng.choice([rng.uniform(-30, 30), 90 + rng.uniform(-10, 10), 180 + rng.uniform(-10, 10)]))
     elif kind == "perspective":
-        img = perspective(img, rng, 0.08)
+        img = perspective(img, rng, 0.13)
     elif kind == "blur":
-        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(1.0, 2.2))
+        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(1.6, 3.0))
     elif kind == "noise":
-        img = noise(img, rng, rng.uniform(18, 35))
+        img = cv2.GaussianBlur(img, (0, 0), 0.7)
+        img = noise(img, rng, rng.uniform(30, 50))
         mask = np.random.default_rng(rng.randint(0, 1 << 30)).random(img.shape)
-        img[mask < 0.01] = 0
-        img[mask > 0.99] = 255
+        img[mask < 0.02] = 0
+        img[mask > 0.98] = 255
     elif kind == "jpeg-heavy":
-        img = jpeg(img, rng.randint(8, 18)); ext = "jpg"
+        img = jpeg(cv2.GaussianBlur(img, (0, 0), 0.8), rng.randint(5, 10)); ext = "jpg"
     elif kind == "low-contrast":
-        img = (110 + img.astype(np.float32) * (rng.uniform(70, 100) / 255)).astype(np.uint8)
+        img = (125 + img.astype(np.float32) * (rng.uniform(45, 70) / 255)).astype(np.uint8)
+        img = noise(cv2.GaussianBlur(img, (0, 0), 0.8), rng, 5)
     elif kind == "faded-thermal":
-        img = (img.astype(np.float32) * 0.45 + 255 * 0.55 * rng.uniform(0.85, 1.0)).astype(np.uint8)
-        img = uneven_light(img, rng, 0.25)
+        img = (img.astype(np.float32) * 0.35 + 255 * 0.65 * rng.uniform(0.8, 1.0)).astype(np.uint8)
+        img = uneven_light(img, rng, 0.4)
         img = cv2.GaussianBlur(img, (0, 0), 0.8)
         img = noise(img, rng, 6)
     elif kind == "stamp-over-quiet-zone":
         img = stamp(img, box, rng)
     elif kind == "phone-photo":
-        img = perspective(rotate(img, rng.uniform(-8, 8)), rng, 0.05)
-        img = uneven_light(img, rng, 0.35)
-        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(0.6, 1.4))
-        img = noise(img, rng, 10)
-        img = jpeg(img, rng.randint(35, 60)); ext = "jpg"
+        img = perspective(rotate(img, rng.uniform(-20, 20)), rng, 0.09)
+        img = uneven_light(img, rng, 0.5)
+        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(1.0, 2.0))
+        img = noise(img, rng, 14)
+        img = jpeg(img, rng.randint(20, 40)); ext = "jpg"
     return img, ext
 
 

@@ -4,6 +4,9 @@ import EInvoiceTestSupport
 import EInvoiceVerification
 import Foundation
 import InvoiceLayout
+import InvoiceScanning
+import QRCodec
+import RasterIO
 
 /// Benchmarks for the README's targets. Each prints `name value unit` lines that the shell
 /// scripts in `bench/` put next to their reference runs.
@@ -114,6 +117,24 @@ case "parts":
         let document = LaidOutDocument(pages: [part], metadata: rendered.layout.metadata)
         let perSecond = rate(seconds: 1, batch: 8) { (try? printer.pdf(document))?.isEmpty == false }
         print("\(name) \(Int(perSecond)) pdfs/s")
+    }
+
+case "scan-debug":
+    // Diagnostic: regions found and the step that read each file.
+    for path in arguments.dropFirst() {
+        let start = now()
+        guard let data = FileManager.default.contents(atPath: path), let pages = try? RasterLoader.load(data) else {
+            print("\(path): unreadable")
+            continue
+        }
+        let loaded = now()
+        for page in pages {
+            let regions = QRRegionFinder.candidates(in: page.image)
+            let result = QRScanner().scan(page.image)
+            print("\(path): \(page.image.width)x\(page.image.height) regions \(regions.map { "\($0.x),\($0.y) \($0.width)x\($0.height)" }) "
+                + "read \(result.symbols.count) by '\(result.step)' after \(result.attempts) attempts; "
+                + "load \(Int((loaded - start) * 1000)) ms, scan \(Int((now() - loaded) * 1000)) ms")
+        }
     }
 
 case "sample":
