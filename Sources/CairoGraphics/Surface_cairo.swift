@@ -135,6 +135,20 @@ public final class Surface {
         let format = cairo_image_surface_get_format(pointer)
         guard let base = cairo_image_surface_get_data(pointer), width > 0, height > 0 else { return (0, 0, []) }
         var pixels = [UInt8](repeating: 255, count: width * height)
+        if format == CAIRO_FORMAT_RGB24 {
+            // The common case (PDF pages, PNGs without alpha): integer luma, no branches per pixel.
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    let row = UnsafeRawPointer(base.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
+                    for x in 0..<width {
+                        let value = row[x]
+                        let luma = ((value >> 16) & 0xff) * 77 + ((value >> 8) & 0xff) * 150 + (value & 0xff) * 29
+                        out[y * width + x] = UInt8(truncatingIfNeeded: luma >> 8)
+                    }
+                }
+            }
+            return (width, height, pixels)
+        }
         for y in 0..<height {
             let rowBase = base.advanced(by: y * stride)
             switch format {

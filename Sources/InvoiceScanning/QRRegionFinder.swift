@@ -49,6 +49,57 @@ public enum QRRegionFinder {
                 if neighbours >= 3 { grown[row * columns + column] = true }
             }
         }
+        // An opening (erode, then dilate, 3×3) removes thin busy strips — lines of text that run
+        // into a QR — so the QR's block stands alone; the unopened mask catches small QRs.
+        let opened = dilate(erode(grown, columns: columns, rows: rows), columns: columns, rows: rows)
+        var regions = components(opened, columns: columns, rows: rows, cell: cell, factor: factor, image: image)
+        for extra in components(grown, columns: columns, rows: rows, cell: cell, factor: factor, image: image)
+        where !regions.contains(where: { overlap($0.0, extra.0) > 0.5 }) {
+            regions.append(extra)
+        }
+        return regions.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
+    }
+
+    private static func erode(_ mask: [Bool], columns: Int, rows: Int) -> [Bool] {
+        var out = [Bool](repeating: false, count: mask.count)
+        for row in 1..<(rows - 1) {
+            for column in 1..<(columns - 1) {
+                var all = true
+                for dr in -1...1 where all {
+                    for dc in -1...1 where !mask[(row + dr) * columns + column + dc] { all = false }
+                }
+                out[row * columns + column] = all
+            }
+        }
+        return out
+    }
+
+    private static func dilate(_ mask: [Bool], columns: Int, rows: Int) -> [Bool] {
+        var out = mask
+        for row in 0..<rows {
+            for column in 0..<columns where mask[row * columns + column] {
+                for dr in -1...1 {
+                    for dc in -1...1 {
+                        let r = row + dr, c = column + dc
+                        if r >= 0, r < rows, c >= 0, c < columns { out[r * columns + c] = true }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Fraction of the smaller region covered by their intersection.
+    private static func overlap(_ a: Region, _ b: Region) -> Double {
+        let width = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
+        let height = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+        guard width > 0, height > 0 else { return 0 }
+        return Double(width * height) / Double(min(a.width * a.height, b.width * b.height))
+    }
+
+    /// Squarish, well-filled connected groups of busy cells, as regions of the original image.
+    private static func components(_ grown: [Bool], columns: Int, rows: Int, cell: Int, factor: Double,
+                                   image: GreyImage) -> [(Region, Int)] {
         var seen = [Bool](repeating: false, count: columns * rows)
         var regions: [(Region, Int)] = []
         for start in 0..<(columns * rows) where grown[start] && !seen[start] {
@@ -81,6 +132,6 @@ public enum QRRegionFinder {
                                 height: min(image.height - y, Int(Double(boxHeight) * scale + 2 * marginY)))
             regions.append((region, count))
         }
-        return regions.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
+        return regions
     }
 }

@@ -21,8 +21,8 @@ public struct GreyImage: Sendable, Hashable {
         return GreyImage(width: x1 - x0, height: y1 - y0, pixels: out)
     }
 
-    /// Resampled by `factor` (bilinear; box-averaged when shrinking by 2 or more), so that a
-    /// dense QR lands on a module size the decoder reads (DOMAIN.md §8).
+    /// Resampled by `factor` (bilinear in 8-bit fixed point; box-averaged first when shrinking by
+    /// 2 or more), so that a dense QR lands on a module size the decoder reads (DOMAIN.md §8).
     public func resized(by factor: Double) -> GreyImage {
         let newWidth = max(1, Int((Double(width) * factor).rounded()))
         let newHeight = max(1, Int((Double(height) * factor).rounded()))
@@ -32,18 +32,27 @@ public struct GreyImage: Sendable, Hashable {
         }
         var out = [UInt8](repeating: 255, count: newWidth * newHeight)
         let scaleX = Double(width) / Double(newWidth), scaleY = Double(height) / Double(newHeight)
+        // Source column pairs and weights (0…256) are the same for every row: compute them once.
+        var x0s = [Int](repeating: 0, count: newWidth), x1s = x0s, fxs = x0s
+        for x in 0..<newWidth {
+            let sx = max(0, (Double(x) + 0.5) * scaleX - 0.5)
+            x0s[x] = min(Int(sx), width - 1)
+            x1s[x] = min(x0s[x] + 1, width - 1)
+            fxs[x] = Int((sx - Double(x0s[x])) * 256)
+        }
         pixels.withUnsafeBufferPointer { source in
-            for y in 0..<newHeight {
-                let sy = max(0, (Double(y) + 0.5) * scaleY - 0.5)
-                let y0 = min(Int(sy), height - 1), y1 = min(y0 + 1, height - 1)
-                let fy = sy - Double(y0)
-                for x in 0..<newWidth {
-                    let sx = max(0, (Double(x) + 0.5) * scaleX - 0.5)
-                    let x0 = min(Int(sx), width - 1), x1 = min(x0 + 1, width - 1)
-                    let fx = sx - Double(x0)
-                    let top = Double(source[y0 * width + x0]) * (1 - fx) + Double(source[y0 * width + x1]) * fx
-                    let bottom = Double(source[y1 * width + x0]) * (1 - fx) + Double(source[y1 * width + x1]) * fx
-                    out[y * newWidth + x] = UInt8(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded())))
+            out.withUnsafeMutableBufferPointer { target in
+                for y in 0..<newHeight {
+                    let sy = max(0, (Double(y) + 0.5) * scaleY - 0.5)
+                    let y0 = min(Int(sy), height - 1), y1 = min(y0 + 1, height - 1)
+                    let fy = Int((sy - Double(y0)) * 256)
+                    let row0 = y0 * width, row1 = y1 * width, outRow = y * newWidth
+                    for x in 0..<newWidth {
+                        let fx = fxs[x], a = x0s[x], b = x1s[x]
+                        let top = Int(source[row0 + a]) * (256 - fx) + Int(source[row0 + b]) * fx
+                        let bottom = Int(source[row1 + a]) * (256 - fx) + Int(source[row1 + b]) * fx
+                        target[outRow + x] = UInt8((top * (256 - fy) + bottom * fy + 32768) >> 16)
+                    }
                 }
             }
         }
@@ -54,16 +63,17 @@ public struct GreyImage: Sendable, Hashable {
         guard step > 1 else { return self }
         let newWidth = max(1, width / step), newHeight = max(1, height / step)
         var out = [UInt8](repeating: 255, count: newWidth * newHeight)
+        var sums = [Int](repeating: 0, count: newWidth)
         let area = step * step
         pixels.withUnsafeBufferPointer { source in
-            for y in 0..<newHeight {
-                for x in 0..<newWidth {
-                    var sum = 0
+            out.withUnsafeMutableBufferPointer { target in
+                for y in 0..<newHeight {
+                    for i in 0..<newWidth { sums[i] = 0 }
                     for dy in 0..<step {
-                        let row = (y * step + dy) * width + x * step
-                        for dx in 0..<step { sum += Int(source[row + dx]) }
+                        let row = (y * step + dy) * width
+                        for x in 0..<(newWidth * step) { sums[x / step] += Int(source[row + x]) }
                     }
-                    out[y * newWidth + x] = UInt8(sum / area)
+                    for x in 0..<newWidth { target[y * newWidth + x] = UInt8(sums[x] / area) }
                 }
             }
         }
