@@ -96,6 +96,11 @@ let package = Package(
             dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport"]
         ),
         .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel"]),
+        .testTarget(
+            name: "InvoiceScanningTests",
+            dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification",
+                           "EInvoiceTestSupport", "InvoiceLayout", "InvoiceRenderer", "CairoGraphics"]
+        ),
         .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceModel", "EInvoiceTestSupport"]),
         .testTarget(
             name: "InvoiceRenderingTests",

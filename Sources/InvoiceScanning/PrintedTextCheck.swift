@@ -47,7 +47,12 @@ public enum PrintedTextCheck {
             let amounts = self.amounts(in: flat)
             if amounts.contains(where: { $0.value == total }) { outcome.matches.append("invoice total") } else {
                 let signed = IndianNumberFormat.format(total)
-                let nearest = amounts.filter { $0.value > 0 }.max { $0.value < $1.value }
+                // The printed total: the largest amount with paise on a line that says "total",
+                // else the largest amount with paise anywhere (not an Ack No or a PIN code).
+                let totalLines = text.split(whereSeparator: \.isNewline).filter { $0.lowercased().contains("total") }
+                let withPaise = { (list: [(text: String, value: Decimal)]) in list.filter { $0.text.contains(".") && $0.value > 0 } }
+                let nearest = withPaise(totalLines.flatMap { self.amounts(in: String($0)) }).max { $0.value < $1.value }
+                    ?? withPaise(amounts).max { $0.value < $1.value }
                 outcome.mismatches.append(nearest.map { "printed total \($0.text) ≠ signed \(signed)" }
                                           ?? "the signed total \(signed) is not printed")
             }

@@ -85,6 +85,7 @@ public struct ScanFinding: Sendable {
             if !upi.missingFields.isEmpty { lines.append("  warning: lacks \(upi.missingFields.joined(separator: ", ")) (Circular 146/2021)") }
             return lines.joined(separator: "\n")
         }
-        return "\(place): \(code == nil ? "NO E-INVOICE QR" : "NOT AN E-INVOICE QR")\n" + errors.map { "  \($0)" }.joined(separator: "\n")
+        let headline = page == nil ? "UNREADABLE" : code == nil ? "NO E-INVOICE QR" : "NOT AN E-INVOICE QR"
+        return "\(place): \(headline)\n" + errors.map { "  \($0)" }.joined(separator: "\n")
     }
 }

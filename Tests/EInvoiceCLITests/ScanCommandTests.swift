@@ -1,0 +1,42 @@
+import EInvoiceTestSupport
+import Foundation
+import Testing
+
+@Suite struct ScanCommandTests {
+    static let cases: [([String], Int32)] = [
+        (["scan", "Tests/Fixtures/scan/odoo-invoice.pdf"], 0),
+        (["scan", "Tests/Fixtures/scan/blank.png"], 65),
+        (["scan", "Tests/Fixtures/scan/encrypted.pdf"], 65),
+        (["scan", "Package.swift"], 65),
+        (["scan", "/nonexistent.png"], 66),
+        (["scan", "--dpi", "5000", "Tests/Fixtures/scan/blank.png"], 64),
+        (["scan", "--production-only", "Tests/Fixtures/scan/odoo-invoice.pdf"], 0),
+    ]
+
+    @Test(arguments: cases)
+    func exitCodesAreTheSharedOnes(_ arguments: [String], _ status: Int32) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == status, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func jsonReportsKindPositionVerdictAndPrintedChecks() throws {
+        let result = try CommandRunner.run(["scan", "--json", "Tests/Fixtures/scan/odoo-upi-200dpi.png"])
+        #expect(result.status == 0)
+        let objects = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let irp = try #require(objects.first { $0["qrKind"] as? String == "irp-signed-qr" })
+        #expect(irp["verdict"] as? String == "valid")
+        #expect(irp["irnMatches"] as? Bool == true)
+        #expect((irp["position"] as? [String: Int])?["width"] ?? 0 > 100)
+        let upi = try #require(objects.first { $0["qrKind"] as? String == "upi-payment" })
+        #expect(upi["verdict"] as? String == "not-an-e-invoice-qr")
+        #expect((upi["upi"] as? [String: Any])?["payeeAddress"] as? String == "odoo@okaxis")
+    }
+
+    @Test func readsStandardInput() throws {
+        let result = try CommandRunner.run(["scan", "-"], stdin: try Fixtures.data("scan/odoo-page-200dpi.jpg"))
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<stdin>: QR at"))
+    }
+}

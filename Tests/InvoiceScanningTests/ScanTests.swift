@@ -1,0 +1,82 @@
+import EInvoiceKit
+import EInvoiceModel
+import EInvoiceTestSupport
+import EInvoiceVerification
+import Foundation
+import InvoiceLayout
+import InvoiceScanning
+import RasterIO
+import Testing
+
+@Suite struct ScanTests {
+    let scanner = InvoiceScanner()
+
+    func scan(_ fixture: String) throws -> [InvoiceScanner.PageResult] {
+        try scanner.scan(try Fixtures.data("scan/\(fixture)"))
+    }
+
+    @Test(arguments: ["odoo-invoice.pdf", "odoo-page-200dpi.png", "odoo-page-200dpi.jpg"])
+    func genuineInvoiceVerifiesFromEveryFormat(_ fixture: String) throws {
+        let codes = try scan(fixture).flatMap(\.codes)
+        let code = try #require(codes.first { $0.kind == .irp })
+        #expect(code.verification?.verdict == .valid)
+        #expect(code.verification?.environment == .production)
+        #expect(code.verification?.qr?.docNo == "SAJ/2023/0627")
+        #expect(code.box.width > 50)
+    }
+
+    @Test func pdfTextLayerMatchesTheSignedValues() throws {
+        let code = try #require(try scan("odoo-invoice.pdf").flatMap(\.codes).first)
+        #expect(code.printedMismatches.isEmpty, "\(code.printedMismatches)")
+        #expect(Set(code.printedMatches) == ["IRN", "document number", "document date", "seller GSTIN", "buyer GSTIN", "invoice total"])
+    }
+
+    @Test func upiQRIsClassifiedWithItsGSTFields() throws {
+        let codes = try scan("odoo-upi-200dpi.png").flatMap(\.codes)
+        #expect(Set(codes.map(\.kind)) == [.irp, .upi])
+        let upi = try #require(codes.first { $0.kind == .upi }?.upi)
+        #expect(upi.payeeAddress == "odoo@okaxis")
+        #expect(upi.amount == "763541.89")
+        #expect(upi.gstin == "24AACCT6304M1ZB")
+        #expect(upi.invoiceNumber == "SAJ/2023/0627")
+        #expect(upi.gstBreakup == [["GST", "116472.49"], ["IGST", "116472.49"]])
+        #expect(upi.missingFields.isEmpty)
+    }
+
+    @Test func everyTIFFPageIsRead() throws {
+        let pages = try scan("two-pages.tiff")
+        #expect(pages.count == 2)
+        #expect(pages[0].codes.isEmpty)
+        #expect(pages[0].note?.contains("no QR code found") == true)
+        #expect(pages[1].codes.first?.verification?.verdict == .valid)
+    }
+
+    @Test func blankPageSaysWhyNothingWasFound() throws {
+        let page = try #require(try scan("blank.png").first)
+        #expect(page.codes.isEmpty)
+        #expect(page.note?.contains("800×1100") == true)
+    }
+
+    @Test func encryptedPDFIsAClearError() {
+        #expect(throws: RasterError(.encrypted, "")) { try scan("encrypted.pdf") }
+    }
+
+    @Test func tamperedPrintedTotalBesideAGenuineQRIsCaught() throws {
+        // Lay out the genuine response, change the printed total (the QR stays the IRP's), draw it.
+        let printer = try InvoicePrinter(
+            template: try TemplateLoader.load("standard", templatesDirectory: Fixtures.root.appendingPathComponent("Templates")),
+            fontsDirectory: Fixtures.root.appendingPathComponent("Fonts").path, verifier: Verifier())
+        let document = IRPDocumentReader.read(try Fixtures.data("samples/production-odoo-nic-data.json"), source: "odoo")
+        guard case .response(let response)? = document.first?.content else { throw CocoaError(.fileReadCorruptFile) }
+        var prepared = try printer.builder.prepare(response, options: RenderOptions(environment: [:]))
+        prepared.printable.invoice.totals.totalInvoiceValue = Decimal.exact("763451.89")
+        let layout = InvoiceLayoutEngine(template: printer.builder.template, measurer: FixedAdvanceMeasurer())
+            .layout(prepared.printable, metadata: prepared.metadata)
+        let pdf = try printer.pdf(layout)
+        let code = try #require(try scanner.scan(pdf).flatMap(\.codes).first)
+        #expect(code.verification?.verdict == .valid)
+        #expect(code.printedMismatches == ["printed total 7,63,451.89 ≠ signed 7,63,541.89"])
+        let finding = try #require(ScanFinding.findings(input: "t.pdf", pages: try scanner.scan(pdf)).first)
+        #expect(finding.outcome == .invalid)
+    }
+}
