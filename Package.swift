@@ -52,7 +52,7 @@ let package = Package(
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .target(name: "QRCodec", dependencies: ["EInvoiceModel", "CQREncode", "CZBar"]),
         .target(name: "InvoiceScanning", dependencies: ["QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification"]),
-        .target(name: "RasterIO", dependencies: ["QRCodec", "CairoGraphics", "CPoppler", "CTurboJPEG", "CTIFF"]),
+        .target(name: "RasterIO", dependencies: ["QRCodec", "EInvoiceModel", "CairoGraphics", "CPoppler", "CTurboJPEG", "CTIFF"]),
         .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
         .target(name: "InvoiceRenderer", dependencies: ["InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(

@@ -1,7 +1,7 @@
 /// The one error type of the model: input that cannot be read as IRP data.
 ///
 /// Equality is on ``code`` only, so tests can match the kind of failure without the wording.
-public struct ModelError: Error, Hashable, CustomStringConvertible, Sendable {
+public struct ModelError: CodedError {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Value: String { case notJSON, missingField, badValue }
         fileprivate let value: Value
@@ -19,10 +19,7 @@ public struct ModelError: Error, Hashable, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    public var description: String { reason }
 
-    public static func == (lhs: ModelError, rhs: ModelError) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// A short, user-facing account of a Foundation decoding error (no type dumps).
     public static func describe(_ error: any Error) -> String {

@@ -1,8 +1,10 @@
+public import EInvoiceModel
+
 /// The one error type of verification: a token or trust file that cannot be read at all.
 ///
 /// A token that parses but whose signature fails is not an error: it is a ``Verdict``.
 /// Equality is on ``code`` only.
-public struct VerificationError: Error, Hashable, CustomStringConvertible, Sendable {
+public struct VerificationError: CodedError {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Value: String { case malformedToken, badTrustFile }
         fileprivate let value: Value
@@ -25,8 +27,5 @@ public struct VerificationError: Error, Hashable, CustomStringConvertible, Senda
         self.line = line
     }
 
-    public var description: String { reason }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -1,7 +1,8 @@
+public import EInvoiceModel
 import Foundation
 
 /// The error type of QR encoding and decoding. Equality is on ``code``.
-public struct QRCodecError: Error, Hashable, CustomStringConvertible, Sendable {
+public struct QRCodecError: CodedError {
     public struct Code: Hashable, Sendable {
         fileprivate enum Value { case encodingFailed, dataTooLong, decodingFailed }
         fileprivate let value: Value
@@ -18,9 +19,6 @@ public struct QRCodecError: Error, Hashable, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    public var description: String { reason }
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// libqrencode's one error convention, NULL plus `errno`, translated here and only here.
     static func fromErrno(_ value: Int32, length: Int, level: QREncoder.ErrorCorrection) -> QRCodecError {

@@ -1,5 +1,7 @@
+public import EInvoiceModel
+
 /// Why an input image or PDF could not be read. Equality is on ``code``.
-public struct RasterError: Error, Hashable, CustomStringConvertible, Sendable {
+public struct RasterError: CodedError {
     public struct Code: Hashable, Sendable {
         fileprivate enum Value { case unsupported, corrupt, encrypted, tooLarge, empty }
         fileprivate let value: Value
@@ -18,9 +20,6 @@ public struct RasterError: Error, Hashable, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    public var description: String { reason }
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
 
 /// Input formats, told from their first bytes (never from the file name).

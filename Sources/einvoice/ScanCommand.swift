@@ -37,22 +37,14 @@ struct ScanCommand: ParsableCommand {
         let scanner = InvoiceScanner(verifier: try verification.makeVerifier(), dpi: dpi)
         var writer = ReportWriter(path: output.output)
         var findings: [ScanFinding] = []
-        var unreadable = false
-        for path in inputs {
-            let name = path == "-" ? "<stdin>" : path
-            let data: Data
-            do {
-                data = try InputSource.read(path)
-            } catch {
-                warn(error.description)
-                unreadable = true
-                continue
-            }
+        let unreadable = forEachInput(inputs) { name, data in
             let found: [ScanFinding]
             do {
                 found = ScanFinding.findings(input: name, pages: try scanner.scan(data))
-            } catch {
+            } catch let error as RasterError {
                 found = [ScanFinding.unreadable(input: name, reason: error.reason)]
+            } catch {
+                found = [ScanFinding.unreadable(input: name, reason: "\(error)")]
             }
             for finding in found { writer.write(output.json ? finding.json.line : finding.text) }
             findings += found

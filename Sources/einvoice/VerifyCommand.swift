@@ -30,17 +30,7 @@ struct VerifyCommand: ParsableCommand {
         let verifier = try verification.makeVerifier()
         var writer = ReportWriter(path: output.output)
         var results: [VerificationResult] = []
-        var unreadable = false
-        for path in inputs {
-            let data: Data
-            do {
-                data = try InputSource.read(path)
-            } catch {
-                warn(error.description)
-                unreadable = true
-                continue
-            }
-            let name = path == "-" ? "<stdin>" : path
+        let unreadable = forEachInput(inputs) { name, data in
             for document in IRPDocumentReader.read(data, source: name, format: format) {
                 for result in verifier.verify(document) {
                     writer.write(output.json ? result.jsonLine : result.text)

@@ -1,5 +1,7 @@
+public import EInvoiceModel
+
 /// Why an invoice was not rendered. Equality is on ``code``.
-public struct RenderError: Error, Hashable, CustomStringConvertible, Sendable {
+public struct RenderError: CodedError {
     public struct Code: Hashable, Sendable {
         fileprivate enum Value { case usage, unverified, missingToken, unreadable, qr, drawing }
         fileprivate let value: Value
@@ -23,7 +25,4 @@ public struct RenderError: Error, Hashable, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    public var description: String { reason }
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -1,5 +1,6 @@
 import EInvoiceModel
 import EInvoiceVerification
+public import InvoiceScanning
 import Foundation
 
 extension VerificationResult {
@@ -42,7 +43,7 @@ extension VerificationResult {
         public var position: Position?
         public var printedMatches: [String]?
         public var printedMismatches: [String]?
-        public var upi: UPIPaymentJSON?
+        public var upi: UPIPayment?
 
         public struct Position: Encodable, Sendable {
             public var x: Int
@@ -51,17 +52,6 @@ extension VerificationResult {
             public var height: Int
         }
 
-        public struct UPIPaymentJSON: Encodable, Sendable {
-            public var payeeAddress: String?
-            public var payeeName: String?
-            public var amount: String?
-            public var currency: String?
-            public var gstin: String?
-            public var invoiceNumber: String?
-            public var invoiceDate: String?
-            public var gstBreakup: [[String]]
-            public var missingFields: [String]
-        }
     }
 
     public var json: JSON {

@@ -55,10 +55,7 @@ public struct ScanFinding: Sendable {
             json.printedMatches = code?.printedMatches
             json.printedMismatches = code?.printedMismatches
         }
-        json.upi = code?.upi.map {
-            .init(payeeAddress: $0.payeeAddress, payeeName: $0.payeeName, amount: $0.amount, currency: $0.currency, gstin: $0.gstin,
-                  invoiceNumber: $0.invoiceNumber, invoiceDate: $0.invoiceDate, gstBreakup: $0.gstBreakup, missingFields: $0.missingFields)
-        }
+        json.upi = code?.upi
         json.format = nil
         return json
     }
