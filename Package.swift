@@ -51,6 +51,8 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .target(name: "QRCodec", dependencies: ["EInvoiceModel", "CQREncode", "CZBar"]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceModel"]),
         .target(name: "InvoiceScanning", dependencies: ["QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification"]),
         .target(name: "RasterIO", dependencies: ["QRCodec", "EInvoiceModel", "CairoGraphics", "CPoppler", "CTurboJPEG", "CTIFF"]),
         .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
@@ -59,7 +61,7 @@ let package = Package(
             name: "EInvoiceKit",
             dependencies: [
                 "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics",
-                "InvoiceScanning", "RasterIO", crypto,
+                "InvoiceScanning", "RasterIO", "PDFArchive", crypto,
             ]
         ),
         .executableTarget(
