@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "InvoiceRenderingTests",
             dependencies: ["EInvoiceKit", "InvoiceLayout", "QRCodec", "EInvoiceModel", "EInvoiceVerification",
-                           "EInvoiceTestSupport", "InvoiceRenderer", "CairoGraphics"]
+                           "EInvoiceTestSupport", "InvoiceRenderer", "CairoGraphics", "RasterIO"]
         ),
     ]
 )

@@ -82,6 +82,8 @@ public enum PDFArchiver {
         qpdf_set_deterministic_ID(q, QPDF_TRUE)
         qpdf_set_minimum_pdf_version(q, "1.7")
         qpdf_set_object_stream_mode(q, qpdf_o_disable)
+        // New streams (XMP, tokens) stay uncompressed and readable; Cairo's stay as they are.
+        qpdf_set_compress_streams(q, QPDF_FALSE)
         try check(q, qpdf_write(q), .writeFailed, "writing the archive PDF")
         guard let buffer = qpdf_get_buffer(q) else { throw ArchiveError(.writeFailed, "qpdf wrote nothing") }
         return Data(bytes: buffer, count: qpdf_get_buffer_length(q))

@@ -72,6 +72,38 @@ public final class PDFDocument {
         return String(cString: text)
     }
 
+    /// Files embedded in the PDF (name and bytes), at most `limit` bytes each; larger ones are skipped.
+    public func attachments(limit: Int = 32 << 20) -> [(name: String, data: Data)] {
+        final class Sink {
+            var data = Data()
+            let limit: Int
+            init(limit: Int) { self.limit = limit }
+        }
+        guard let list = poppler_document_get_attachments(document) else { return [] }
+        defer { g_list_free_full(list) { CPoppler_unref($0) } }
+        var result: [(String, Data)] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            node = current.pointee.next
+            guard let attachment = current.pointee.data?.assumingMemoryBound(to: PopplerAttachment.self),
+                  Int(attachment.pointee.size) <= limit
+            else { continue }
+            let name = attachment.pointee.name.map { String(cString: $0) } ?? ""
+            let sink = Sink(limit: limit)
+            let saved = withExtendedLifetime(sink) {
+                poppler_attachment_save_to_callback(attachment, { buffer, count, context, _ in
+                    guard let buffer, let context else { return 0 }
+                    let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+                    guard sink.data.count + Int(count) <= sink.limit else { return 0 }
+                    buffer.withMemoryRebound(to: UInt8.self, capacity: Int(count)) { sink.data.append($0, count: Int(count)) }
+                    return 1
+                }, Unmanaged.passUnretained(sink).toOpaque(), nil)
+            }
+            if saved != 0 { result.append((name, sink.data)) }
+        }
+        return result
+    }
+
     /// Images placed on the page, at their own resolution (a scanned page is usually one).
     public func images(page index: Int, limits: RasterLimits) -> [GreyImage] {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }

@@ -48,6 +48,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(help: "Render invoices whose signature does not hold, marked SIGNATURE NOT VERIFIED.")
     var allowUnverified = false
 
+    @Flag(help: "Write PDF/A-3b archives with the IRP tokens embedded (as `render --archive`).")
+    var archive = false
+
     @Option(help: ArgumentHelp("Template name or path.", valueName: "NAME|PATH"))
     var template = "standard"
 
@@ -75,7 +78,7 @@ struct BatchCommand: AsyncParsableCommand {
         let configuration = BatchConfiguration(
             input: input, outputDirectory: output, jobs: jobs, namePattern: name, shard: try resolvedShard(), force: force,
             template: try resources.template(template, root: root), fontsDirectory: resources.fontsDirectory(root: root),
-            verifier: try verification.makeVerifier(), options: RenderOptions(allowUnverified: allowUnverified))
+            verifier: try verification.makeVerifier(), options: RenderOptions(allowUnverified: allowUnverified, archive: archive))
         let reporter = ProgressReporter(quiet: quiet)
         let summary: BatchProgress
         do {

@@ -43,6 +43,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("PDF creation date, ISO 8601 (default: SOURCE_DATE_EPOCH, else the Ack Date).", valueName: "DATE"))
     var creationDate: String?
 
+    @Flag(help: "Write PDF/A-3b with the SignedInvoice, SignedQRCode and response embedded, re-verifiable with `verify FILE.pdf`.")
+    var archive = false
+
     func validate() throws {
         if let upi, !UPIPaymentLink.isValidVPA(upi) { throw ValidationError("--upi \(upi) is not a UPI address (name@bank)") }
     }
@@ -58,7 +61,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError(error.reason)
         }
         let options = RenderOptions(qrErrorCorrection: qrEcc, allowUnverified: allowUnverified, upiAddress: upi,
-                                    upiPayeeName: upiName, creationDate: creationDate)
+                                    upiPayeeName: upiName, creationDate: creationDate, archive: archive)
         let documents = try readDocuments()
         let destination = try OutputDestination(output.output, itemCount: documents.count)
         var report = ReportWriter(path: nil)

@@ -46,8 +46,9 @@ struct ScanCommand: ParsableCommand {
             } catch {
                 found = [ScanFinding.unreadable(input: name, reason: "\(error)")]
             }
-            for finding in found { writer.write(output.json ? finding.json.line : finding.text) }
-            findings += found
+            let all = found + ScanFinding.embedded(input: name, data: data, verifier: scanner.verifier)
+            for finding in all { writer.write(output.json ? finding.json.line : finding.text) }
+            findings += all
         }
         if !output.json, findings.contains(where: { $0.result != nil }) {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")

@@ -18,6 +18,7 @@ extension IRPDocumentReader {
         case .sandboxCoIn: content = sandboxCoIn(value)
         case .nested: content = nested(value, depth: 0) ?? .unreadable(notFound)
         case .jws: content = .unreadable("--format jws was given, but the input is JSON")
+        case .pdfArchive: content = .unreadable("the input is JSON, not a PDF")
         case nil: content = .unreadable(notFound)
         }
         return InputDocument(id: id, format: detected, content: content)

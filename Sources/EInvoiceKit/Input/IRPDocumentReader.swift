@@ -1,4 +1,5 @@
 import EInvoiceModel
+import RasterIO
 public import Foundation
 
 /// Tells what an input is (NIC envelope, GSP wrapper, bare tokens) and pulls the IRP data out of it.
@@ -9,6 +10,14 @@ public enum IRPDocumentReader {
     public static func read(_ data: Data, source: String, format: ResponseFormat? = nil) -> [InputDocument] {
         guard !data.isEmpty, data.contains(where: { !isSpace($0) }) else {
             return [InputDocument(id: source, format: format, content: .unreadable("the input is empty"))]
+        }
+        if format == nil, ImageFormat.detect(data) == .pdf {
+            guard let response = ArchivedTokens.read(data) else {
+                return [InputDocument(id: source, format: .pdfArchive, content: .unreadable(
+                    "the PDF carries no embedded IRP tokens (only `render --archive` PDFs do): use `einvoice scan` to read its printed QR"))]
+            }
+            return [InputDocument(id: source, format: .pdfArchive, content: .response(response),
+                                  problems: ArchivedTokens.printedQRProblems(data, embedded: response))]
         }
         guard String(validating: data, as: UTF8.self) != nil || format == .jws else {
             return [InputDocument(id: source, format: format,

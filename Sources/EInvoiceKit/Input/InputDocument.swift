@@ -13,10 +13,13 @@ public struct InputDocument: Sendable {
     public var id: String
     public var format: ResponseFormat?
     public var content: Content
+    /// Problems found around the content (an archive PDF whose printed QR is not its token).
+    public var problems: [String] = []
 
-    public init(id: String, format: ResponseFormat?, content: Content) {
+    public init(id: String, format: ResponseFormat?, content: Content, problems: [String] = []) {
         self.id = id
         self.format = format
         self.content = content
+        self.problems = problems
     }
 }

@@ -16,7 +16,9 @@ public enum ResponseFormat: String, Sendable, CaseIterable, Codable {
     case jws
     /// JSON of an unknown wrapper holding a recognisable NIC `Data` object somewhere inside.
     case nested
+    /// A PDF carrying the tokens as associated files (`render --archive`).
+    case pdfArchive = "pdf-archive"
 
     /// Formats a user may force with `--format` (`nested` is only ever detected).
-    public static var selectable: [ResponseFormat] { allCases.filter { $0 != .nested } }
+    public static var selectable: [ResponseFormat] { allCases.filter { $0 != .nested && $0 != .pdfArchive } }
 }

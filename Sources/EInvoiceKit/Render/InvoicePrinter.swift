@@ -4,6 +4,7 @@ public import EInvoiceVerification
 public import Foundation
 public import InvoiceLayout
 import InvoiceRenderer
+import PDFArchive
 
 /// The render pipeline: verify → prepare → lay out (Pango measures) → draw (Cairo PDF).
 ///
@@ -13,8 +14,14 @@ public final class InvoicePrinter {
     let fonts: FontSystem
     let measurer: PangoTextMeasurer
     let renderer: PageRenderer
+    /// The sRGB ICC profile an archive PDF's output intent carries.
+    let colorProfile: Data?
 
-    public init(template: InvoiceTemplate, fontsDirectory: String, verifier: Verifier) throws(RenderError) {
+    public init(template: InvoiceTemplate, fontsDirectory: String, verifier: Verifier,
+                colorProfile: Data? = nil) throws(RenderError) {
+        self.colorProfile = colorProfile ?? template.baseDirectory.flatMap {
+            FileManager.default.contents(atPath: $0 + "/color/sRGB.icc")
+        }
         do {
             fonts = try FontSystem(fontsDirectory: fontsDirectory)
         } catch {
@@ -37,10 +44,27 @@ public final class InvoicePrinter {
         let prepared = try builder.prepare(response, options: options)
         let layout = InvoiceLayoutEngine(template: builder.template, measurer: measurer)
             .layout(prepared.printable, metadata: prepared.metadata)
+        var pdf = try self.pdf(layout)
+        if options.archive { pdf = try archive(pdf, response: response, prepared: prepared) }
+        return Rendered(pdf: pdf, layout: layout, prepared: prepared)
+    }
+
+    /// PDF/A-3b: metadata, output intent, and the tokens embedded (see ``ArchivedTokens``).
+    private func archive(_ pdf: Data, response: IRPResponse, prepared: PrintableInvoiceBuilder.Prepared) throws(RenderError) -> Data {
+        guard let colorProfile else {
+            throw RenderError(.usage, "--archive needs Templates/color/sRGB.icc (the output intent's colour profile)")
+        }
+        let meta = prepared.metadata
+        let attachments = ArchivedTokens.attachments(for: response, irn: prepared.printable.irn).map {
+            ArchiveAttachment(name: $0.name, mimeType: $0.mime, description: $0.description, data: $0.data)
+        }
         do {
-            return Rendered(pdf: try renderer.pdf(layout), layout: layout, prepared: prepared)
+            return try PDFArchiver.makePDFA3(pdf, metadata: ArchiveMetadata(
+                title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords,
+                creatorTool: meta.creator, producer: "\(meta.creator) (Cairo, qpdf)", creationDate: meta.creationDate),
+                attachments: attachments, iccProfile: colorProfile)
         } catch {
-            throw RenderError(.drawing, "drawing the PDF failed: \(error.description)")
+            throw RenderError(.drawing, "making the PDF/A archive failed: \(error.reason)")
         }
     }
 

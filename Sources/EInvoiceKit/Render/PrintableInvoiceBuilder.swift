@@ -16,10 +16,13 @@ public struct RenderOptions: Sendable {
     /// ISO 8601; else `SOURCE_DATE_EPOCH`, else the Ack Date.
     public var creationDate: String?
     public var environment: [String: String]
+    /// PDF/A-3b with the tokens embedded as associated files.
+    public var archive: Bool
 
     public init(qrErrorCorrection: QREncoder.ErrorCorrection? = nil, allowUnverified: Bool = false, upiAddress: String? = nil,
                 upiPayeeName: String? = nil, creationDate: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, archive: Bool = false) {
+        self.archive = archive
         self.qrErrorCorrection = qrErrorCorrection
         self.allowUnverified = allowUnverified
         self.upiAddress = upiAddress

@@ -50,7 +50,12 @@ extension Verifier {
             return [VerificationResult(input: document.id, format: document.format, token: verify(token: token), response: nil)]
         case .response(let response):
             return verify(response: response).map {
-                VerificationResult(input: document.id, format: document.format, token: $0, response: response)
+                var result = VerificationResult(input: document.id, format: document.format, token: $0, response: response)
+                if !document.problems.isEmpty {
+                    result.errors += document.problems
+                    if result.outcome == .valid { result.outcome = .invalid }
+                }
+                return result
             }
         case .failure(let failure):
             var errors = failure.errors.map { "IRP error \($0.code): \($0.message)" }

@@ -12,6 +12,8 @@ public struct ScanFinding: Sendable {
     public var result: VerificationResult?
     public var outcome: VerificationResult.Outcome
     public var errors: [String]
+    /// A token embedded in an archive PDF rather than read from its printed QR.
+    public var isEmbedded = false
 
     /// Every finding for one file's pages.
     public static func findings(input: String, pages: [InvoiceScanner.PageResult]) -> [ScanFinding] {
@@ -40,6 +42,16 @@ public struct ScanFinding: Sendable {
         return findings
     }
 
+    /// The tokens an archive PDF carries (`render --archive`), verified, with the printed QR
+    /// compared to them; empty for other files.
+    public static func embedded(input: String, data: Data, verifier: Verifier) -> [ScanFinding] {
+        let documents = IRPDocumentReader.read(data, source: input)
+        guard let document = documents.first, document.format == .pdfArchive, case .response = document.content else { return [] }
+        return verifier.verify(document).map { result in
+            ScanFinding(input: input, result: result, outcome: result.outcome, errors: result.errors, isEmbedded: true)
+        }
+    }
+
     /// A file that could not be read at all.
     public static func unreadable(input: String, reason: String) -> ScanFinding {
         ScanFinding(input: input, outcome: .malformed, errors: [reason])
@@ -47,9 +59,11 @@ public struct ScanFinding: Sendable {
 
     public var json: VerificationResult.JSON {
         var json = result?.json ?? VerificationResult(input: input, format: nil, outcome: outcome, errors: errors).json
-        json.verdict = code == nil ? (page == nil ? "unreadable" : "no-qr") : (result == nil ? "not-an-e-invoice-qr" : outcome.rawValue)
+        json.verdict = isEmbedded ? outcome.rawValue
+            : code == nil ? (page == nil ? "unreadable" : "no-qr") : (result == nil ? "not-an-e-invoice-qr" : outcome.rawValue)
+        if isEmbedded { json.qrKind = "embedded-token" }
         json.page = page?.pageNumber
-        json.qrKind = code?.kind.rawValue
+        json.qrKind = isEmbedded ? "embedded-token" : code?.kind.rawValue
         json.position = code.map { .init(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) }
         if code?.kind == .irp {
             json.printedMatches = code?.printedMatches
@@ -62,6 +76,9 @@ public struct ScanFinding: Sendable {
 
     public var text: String {
         let place = [input, page?.label].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: ", ")
+        if isEmbedded, let result {
+            return result.text.replacingOccurrences(of: "\(input): ", with: "\(input), embedded token: ")
+        }
         if let result, let code {
             var lines = result.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             lines[0] = lines[0].replacingOccurrences(of: "\(input): ", with: "\(place): QR at \(code.box.x),\(code.box.y): ")
