@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .target(name: "EInvoiceModel", dependencies: [crypto]),
@@ -64,9 +67,19 @@ let package = Package(
                 "InvoiceScanning", "RasterIO", "PDFArchive", crypto,
             ]
         ),
+        .target(
+            name: "EInvoiceServer",
+            dependencies: [
+                "EInvoiceKit", "EInvoiceVerification", "InvoiceScanning", "RasterIO", "EInvoiceModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "einvoice",
             dependencies: [
+                "EInvoiceServer", .product(name: "Hummingbird", package: "hummingbird"),
                 "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec", "InvoiceScanning", "RasterIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -102,6 +115,13 @@ let package = Package(
             name: "InvoiceScanningTests",
             dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification",
                            "EInvoiceTestSupport", "InvoiceLayout", "InvoiceRenderer", "CairoGraphics"]
+        ),
+        .testTarget(
+            name: "EInvoiceServerTests",
+            dependencies: [
+                "EInvoiceServer", "EInvoiceTestSupport", "EInvoiceKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceModel", "EInvoiceTestSupport"]),
         .testTarget(

@@ -175,6 +175,22 @@ public final class Surface {
         return (width, height, pixels)
     }
 
+    /// Fills an RGB image from grey pixels (row-major, `width × height` of this surface).
+    public func setGrey(_ grey: [UInt8]) {
+        cairo_surface_flush(pointer)
+        let width = Int(cairo_image_surface_get_width(pointer)), height = Int(cairo_image_surface_get_height(pointer))
+        let stride = Int(cairo_image_surface_get_stride(pointer))
+        guard let base = cairo_image_surface_get_data(pointer), grey.count == width * height else { return }
+        for y in 0..<height {
+            let row = UnsafeMutableRawPointer(base.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<width {
+                let value = UInt32(grey[y * width + x])
+                row[x] = 0xff00_0000 | value << 16 | value << 8 | value
+            }
+        }
+        cairo_surface_mark_dirty(pointer)
+    }
+
     /// Takes ownership of a Cairo image surface made elsewhere (poppler's embedded images).
     package init(adopting surface: OpaquePointer) throws(CairoError) {
         do {

@@ -13,6 +13,6 @@ struct EInvoiceCommand: AsyncParsableCommand {
             65 malformed input; 66 input cannot be opened; 73 output cannot be written.
             """,
         version: EInvoiceVersion.string,
-        subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self]
+        subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self]
     )
 }

@@ -50,6 +50,9 @@ extension VerificationResult {
             public var y: Int
             public var width: Int
             public var height: Int
+            /// Size of the page image the position is in (pixels at the scan's DPI).
+            public var pageWidth: Int
+            public var pageHeight: Int
         }
 
     }

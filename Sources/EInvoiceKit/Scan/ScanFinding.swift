@@ -64,7 +64,10 @@ public struct ScanFinding: Sendable {
         if isEmbedded { json.qrKind = "embedded-token" }
         json.page = page?.pageNumber
         json.qrKind = isEmbedded ? "embedded-token" : code?.kind.rawValue
-        json.position = code.map { .init(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) }
+        json.position = code.map {
+            .init(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height,
+                  pageWidth: page?.width ?? 0, pageHeight: page?.height ?? 0)
+        }
         if code?.kind == .irp {
             json.printedMatches = code?.printedMatches
             json.printedMismatches = code?.printedMismatches

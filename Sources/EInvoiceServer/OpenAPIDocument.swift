@@ -1,0 +1,101 @@
+/// The API description served at `/api/v1/openapi.yaml`; identical to `docs/openapi.yaml` (a test checks).
+enum OpenAPIDocument {
+    static let yaml = #"""
+openapi: 3.0.3
+info:
+  title: einvoice verification desk
+  version: 0.2.0
+  description: >
+    Offline verification of Indian GST e-invoices (IRP-signed JWS tokens). Every result object is
+    exactly what `einvoice verify --json` or `einvoice scan --json` prints for one token or QR.
+    Uploads are processed in memory and not stored.
+servers:
+  - url: http://127.0.0.1:8080
+paths:
+  /api/v1/verify:
+    post:
+      summary: Verify pasted tokens or IRP responses
+      description: The body is a compact JWS (one per line), an IRP/GSP response in any shape `verify` reads, or JSON Lines of those.
+      requestBody:
+        required: true
+        content:
+          text/plain: { schema: { type: string } }
+          application/json: { schema: { type: object } }
+      responses:
+        "200": { description: One result per token, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Result" } } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "413": { $ref: "#/components/responses/Error" }
+        "503": { $ref: "#/components/responses/Error" }
+  /api/v1/scan:
+    post:
+      summary: Scan a PDF or image for e-invoice QR codes
+      description: >
+        The body is the file itself. Content-Type application/pdf, image/png, image/jpeg, image/tiff or
+        application/octet-stream; it must match the file's bytes. `?thumbnails=1` wraps the results as
+        `{results, thumbnails}` with PNG data URLs of the pages.
+      parameters:
+        - { name: thumbnails, in: query, required: false, schema: { type: string, enum: ["1"] } }
+        - { name: X-File-Name, in: header, required: false, schema: { type: string } }
+      requestBody:
+        required: true
+        content:
+          application/pdf: { schema: { type: string, format: binary } }
+          image/png: { schema: { type: string, format: binary } }
+          image/jpeg: { schema: { type: string, format: binary } }
+          image/tiff: { schema: { type: string, format: binary } }
+          application/octet-stream: { schema: { type: string, format: binary } }
+      responses:
+        "200": { description: One result per QR found (or per page without one), content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Result" } } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "413": { $ref: "#/components/responses/Error" }
+        "415": { $ref: "#/components/responses/Error" }
+        "422": { $ref: "#/components/responses/Error" }
+        "503": { $ref: "#/components/responses/Error" }
+components:
+  responses:
+    Error:
+      description: The request could not be processed
+      content: { application/json: { schema: { type: object, properties: { error: { type: string } }, required: [error] } } }
+  schemas:
+    Result:
+      type: object
+      required: [input, verdict, environment, warnings, errors, cancelled, notes]
+      properties:
+        input: { type: string }
+        verdict: { type: string, description: "valid, invalid, untrusted, malformed, irp-error; scan also: no-qr, not-an-e-invoice-qr, unreadable" }
+        environment: { type: string, enum: [production, sandbox, unknown] }
+        kind: { type: string, enum: [SignedQRCode, SignedInvoice, unknown] }
+        kid: { type: string }
+        issuer: { type: string }
+        algorithm: { type: string }
+        key: { type: string }
+        irn: { type: string }
+        irnMatches: { type: boolean }
+        irnMatchedAs: { type: string }
+        irnDate: { type: string }
+        docType: { type: string }
+        docNo: { type: string }
+        docDate: { type: string }
+        sellerGstin: { type: string }
+        buyerGstin: { type: string }
+        totalInvoiceValue: { type: string, description: exact decimal from the token }
+        itemCount: { type: integer }
+        mainHsnCode: { type: string }
+        ackNo: { type: string }
+        ackDate: { type: string }
+        status: { type: string }
+        cancelled: { type: boolean }
+        page: { type: integer }
+        qrKind: { type: string, enum: [irp-signed-qr, upi-payment, other, embedded-token] }
+        position:
+          type: object
+          properties: { x: { type: integer }, y: { type: integer }, width: { type: integer }, height: { type: integer }, pageWidth: { type: integer }, pageHeight: { type: integer } }
+        printedMatches: { type: array, items: { type: string } }
+        printedMismatches: { type: array, items: { type: string } }
+        upi: { type: object }
+        warnings: { type: array, items: { type: string } }
+        errors: { type: array, items: { type: string } }
+        notes: { type: array, items: { type: string } }
+
+"""#
+}
