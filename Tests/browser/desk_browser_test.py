@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Browser test of the verification desk with real headless Chromium (Selenium).
+
+Starts `einvoice serve` on a free loopback port, uploads a genuine invoice PDF and a forged one
+through the page's file picker, and checks what the page shows. Screenshots are written to
+OUT_DIR (default .build/browser-test/) so a person can look at them.
+
+    desk_browser_test.py EINVOICE_BINARY [OUT_DIR]
+"""
+import os, socket, subprocess, sys, time, urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+binary = sys.argv[1]
+out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, ".build", "browser-test")
+os.makedirs(out, exist_ok=True)
+
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+failures = []
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    options = Options()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        for name, expected_banner, expected_text in [
+            ("odoo-invoice.pdf", "Genuine e-invoice", "Printed = signed"),
+            ("forged-signature.pdf", "Forged or altered", "signature does not match"),
+        ]:
+            driver.get(f"http://127.0.0.1:{port}/")
+            picker = driver.find_element(By.ID, "files")
+            picker.send_keys(os.path.join(ROOT, "Tests/Fixtures/scan", name))
+            WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card .banner"))
+            banner = driver.find_element(By.CSS_SELECTOR, ".card .banner").text
+            page = driver.find_element(By.ID, "results").text
+            driver.save_screenshot(os.path.join(out, name.replace(".pdf", ".png")))
+            if expected_banner not in banner:
+                failures.append(f"{name}: banner says {banner!r}, expected {expected_banner!r}")
+            if expected_text not in page:
+                failures.append(f"{name}: page lacks {expected_text!r}")
+            if "SAJ/2023/0627" not in page:
+                failures.append(f"{name}: the signed document number is not shown")
+            if not driver.find_elements(By.CSS_SELECTOR, ".thumb .qr"):
+                failures.append(f"{name}: no thumbnail with the QR outlined")
+    finally:
+        driver.quit()
+finally:
+    server.terminate()
+    server.wait(timeout=10)
+
+for failure in failures:
+    print("FAIL:", failure)
+failed = len({f.split(":")[0] for f in failures})
+print(f"screenshots in {out}")
+print(f"browser: {2 - failed} passed, {failed} failed")
+sys.exit(1 if failures else 0)
