@@ -8,9 +8,16 @@ struct EInvoiceCommand: AsyncParsableCommand {
         commandName: "einvoice",
         abstract: "Verify and print Indian GST e-invoices signed by the IRP.",
         discussion: """
-            Exit codes (all commands): 0 all valid; 1 any invalid; 2 any untrusted (and none invalid);
-            3 the input is an IRP error response; 4 valid but cancelled (Status CNL); 64 usage error;
-            65 malformed input; 66 input cannot be opened; 73 output cannot be written.
+            Exit codes (all commands):
+              0   every token valid
+              1   some token invalid (batch: some item not rendered)
+              2   some token untrusted, none invalid
+              3   the input is an IRP error response
+              4   valid, but the IRN is cancelled (Status CNL)
+              64  usage error
+              65  malformed input (scan: no e-invoice QR)
+              66  an input cannot be opened
+              73  output cannot be written
             """,
         version: EInvoiceVersion.string,
         subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self]
