@@ -85,6 +85,14 @@ import Testing
         #expect(text.contains("Item 1000"))
     }
 
+    @Test func moreLinesThanTheIRPAllowsAreRefused() throws {
+        let signer = try #require(TestSigner.shared)
+        let printer = try RenderSupport.printer(verifier: Verifier(trustStore: signer.trustStore()))
+        #expect(throws: RenderError(.unreadable, "")) {
+            try printer.render(try SyntheticInvoice.response(lines: 1001, signer: signer), options: RenderSupport.options())
+        }
+    }
+
     @Test func upiQRCarriesTheCircularFields() throws {
         let rendered = try RenderSupport.printer().render(try odoo(), options: RenderSupport.options(upi: "odoo@okaxis"))
         let upi = try #require(rendered.prepared.printable.upiQR?.payload)

@@ -43,6 +43,9 @@ public struct PrintableInvoiceBuilder {
         self.template = template
     }
 
+    /// The IRP's line limit.
+    public static let maximumLines = 1000
+
     public struct Prepared: Sendable {
         public var printable: PrintableInvoice
         public var metadata: DocumentMetadata
@@ -61,6 +64,11 @@ public struct PrintableInvoiceBuilder {
         guard let invoiceReport = reports.first(where: { $0.kind == .signedInvoice }), let invoice = invoiceReport.invoice else {
             let reason = reports.first?.errors.first ?? "unreadable"
             throw RenderError(.unreadable, "the SignedInvoice cannot be read: \(reason)")
+        }
+        // The IRP accepts at most 1000 lines (DOMAIN.md §5); more can only come from a forged or
+        // hostile token, and would cost unbounded time and memory to lay out.
+        guard invoice.items.count <= Self.maximumLines else {
+            throw RenderError(.unreadable, "the signed invoice has \(invoice.items.count) lines; the IRP allows at most \(Self.maximumLines)")
         }
         var marks: [PrintableInvoice.Mark] = []
         let failing = reports.filter { $0.verdict != .valid }
