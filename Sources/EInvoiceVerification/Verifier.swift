@@ -96,10 +96,10 @@ public struct Verifier: Sendable {
         do {
             if data.utf8.contains(subsequence: Self.invoiceMarker) {
                 report.kind = .signedInvoice
-                report.invoice = try JSONDecoder().decode(Invoice.self, from: bytes)
+                report.invoice = try CompactJWS.decoder.decode(Invoice.self, from: bytes)
             } else {
                 report.kind = .signedQRCode
-                let qr = try JSONDecoder().decode(QRPayload.self, from: bytes)
+                let qr = try CompactJWS.decoder.decode(QRPayload.self, from: bytes)
                 report.qr = qr
                 if !qr.missingFields.isEmpty {
                     report.warnings.append("the QR data lacks \(qr.missingFields.joined(separator: ", "))")
