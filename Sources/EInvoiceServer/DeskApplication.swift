@@ -1,5 +1,5 @@
 import EInvoiceKit
-public import Foundation
+import Foundation
 public import Hummingbird
 public import Logging
 import HTTPTypes

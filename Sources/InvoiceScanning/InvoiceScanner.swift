@@ -1,7 +1,7 @@
-public import EInvoiceModel
+import EInvoiceModel
 public import EInvoiceVerification
 public import Foundation
-public import QRCodec
+import QRCodec
 public import RasterIO
 
 /// Scanning: load a file's pages, read their QR codes, classify and verify them, and compare

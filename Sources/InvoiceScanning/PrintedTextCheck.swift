@@ -1,4 +1,4 @@
-public import EInvoiceModel
+import EInvoiceModel
 public import EInvoiceVerification
 import Foundation
 

@@ -1,6 +1,6 @@
-public import EInvoiceModel
+import EInvoiceModel
 public import EInvoiceVerification
-public import Foundation
+import Foundation
 
 /// A QR read from a page, classified.
 public struct ScannedCode: Sendable {

@@ -1,5 +1,5 @@
 internal import CPoppler
-public import CairoGraphics
+import CairoGraphics
 public import Foundation
 public import QRCodec
 

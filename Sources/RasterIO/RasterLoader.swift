@@ -1,4 +1,4 @@
-public import CairoGraphics
+import CairoGraphics
 public import Foundation
 public import QRCodec
 

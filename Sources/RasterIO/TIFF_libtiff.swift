@@ -1,6 +1,6 @@
 internal import CTIFF
-public import Foundation
-public import QRCodec
+import Foundation
+import QRCodec
 
 /// TIFF decoding with libtiff, every page (directory), from memory through `TIFFClientOpen`.
 enum TIFFDecoder {

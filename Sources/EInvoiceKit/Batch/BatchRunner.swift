@@ -1,6 +1,6 @@
-public import EInvoiceModel
+import EInvoiceModel
 public import EInvoiceVerification
-public import Foundation
+import Foundation
 public import InvoiceLayout
 
 /// What a batch run is asked to do.

@@ -48,7 +48,7 @@ public final class Manifest: @unchecked Sendable {
             throw AtomicFile.WriteError(description: "\(directory): cannot create the output folder")
         }
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forUpdatingAtPath: path) else {
             throw AtomicFile.WriteError(description: "\(path): cannot be opened for writing")

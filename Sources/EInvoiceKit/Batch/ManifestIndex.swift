@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A compact index of an existing manifest, for resuming: where each id's last line is, and
 /// which output paths are taken — hashes and offsets only (about 32 bytes an item), so resuming

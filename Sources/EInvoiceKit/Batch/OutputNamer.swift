@@ -1,6 +1,6 @@
 import Crypto
 public import EInvoiceModel
-public import Foundation
+import Foundation
 
 /// Turns `--name` patterns into safe, unique relative paths.
 ///

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// A deterministic 1/N of the items, chosen by a hash of each item's id, so N machines (or the
 /// pods of a Kubernetes Indexed Job) split one archive with no coordination.

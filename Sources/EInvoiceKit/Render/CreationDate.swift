@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The creation date written into a PDF: injected, never read from the clock, so the same
 /// input renders byte-identical files (reproducible-builds' `SOURCE_DATE_EPOCH` is honoured).

@@ -1,4 +1,4 @@
-public import CairoGraphics
+import CairoGraphics
 public import EInvoiceModel
 public import EInvoiceVerification
 public import Foundation
