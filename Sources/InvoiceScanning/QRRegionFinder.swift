@@ -23,6 +23,9 @@ public enum QRRegionFinder {
         let columns = small.width / cell, rows = small.height / cell
         guard columns > 2, rows > 2 else { return [] }
         var busy = [Bool](repeating: false, count: columns * rows)
+        // A strong transition is a fifth of the page's ink-to-paper range: faded thermal prints
+        // and grey photos have far less contrast than laser prints.
+        let strong = transitionThreshold(small)
         small.pixels.withUnsafeBufferPointer { p in
             for row in 0..<rows {
                 for column in 0..<columns {
@@ -32,8 +35,8 @@ public enum QRRegionFinder {
                         for dx in 0..<cell {
                             let x = column * cell + dx
                             let value = Int(p[y * small.width + x])
-                            if x + 1 < small.width, abs(value - Int(p[y * small.width + x + 1])) > 48 { across += 1 }
-                            if y + 1 < small.height, abs(value - Int(p[(y + 1) * small.width + x])) > 48 { down += 1 }
+                            if x + 1 < small.width, abs(value - Int(p[y * small.width + x + 1])) > strong { across += 1 }
+                            if y + 1 < small.height, abs(value - Int(p[(y + 1) * small.width + x])) > strong { down += 1 }
                         }
                     }
                     busy[row * columns + column] = min(across, down) >= 6
@@ -58,6 +61,18 @@ public enum QRRegionFinder {
             regions.append(extra)
         }
         return regions.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
+    }
+
+    /// A fifth of the spread between the 2nd and 98th grey percentiles, between 12 and 48.
+    static func transitionThreshold(_ image: GreyImage) -> Int {
+        var histogram = [Int](repeating: 0, count: 256)
+        for pixel in image.pixels { histogram[Int(pixel)] += 1 }
+        let cut = image.pixels.count / 50
+        var low = 0, high = 255, seen = 0
+        while low < 255, seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
+        seen = 0
+        while high > 0, seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        return max(12, min(48, (high - low) / 5))
     }
 
     private static func erode(_ mask: [Bool], columns: Int, rows: Int) -> [Bool] {
@@ -130,7 +145,9 @@ public enum QRRegionFinder {
             let x = max(0, Int(Double(minX) * scale - marginX)), y = max(0, Int(Double(minY) * scale - marginY))
             let region = Region(x: x, y: y, width: min(image.width - x, Int(Double(boxWidth) * scale + 2 * marginX)),
                                 height: min(image.height - y, Int(Double(boxHeight) * scale + 2 * marginY)))
-            regions.append((region, count))
+            // QRs are square: rank squarish blocks above text-like ones of the same size.
+            let squareness = min(aspect, 1 / aspect)
+            regions.append((region, Int(Double(count) * squareness * squareness)))
         }
         return regions
     }
