@@ -92,10 +92,26 @@ public final class GraphicsContext {
         guard let cells = cairo_create(recording) else { throw CairoError("cairo_create returned NULL") }
         defer { cairo_destroy(cells) }
         cairo_set_source_rgb(cells, 0, 0, 0)
-        for rect in rectangles {
-            cairo_rectangle(cells, Double(rect.x), Double(rect.y), Double(rect.width), Double(rect.height))
+        cairo_set_line_cap(cells, CAIRO_LINE_CAP_BUTT)
+        // Each rectangle as one stroked line along its long side, as wide as its short side, with
+        // butt caps: exactly the rectangle's area, with half the coordinates of a filled path.
+        // Lines of one width share one stroke.
+        var byWidth: [Int: [(x: Int, y: Int, width: Int, height: Int)]] = [:]
+        for rect in rectangles { byWidth[min(rect.width, rect.height), default: []].append(rect) }
+        for (lineWidth, group) in byWidth.sorted(by: { $0.key < $1.key }) {
+            let half = Double(lineWidth) / 2
+            for rect in group {
+                if rect.width >= rect.height {
+                    cairo_move_to(cells, Double(rect.x), Double(rect.y) + half)
+                    cairo_line_to(cells, Double(rect.x + rect.width), Double(rect.y) + half)
+                } else {
+                    cairo_move_to(cells, Double(rect.x) + half, Double(rect.y))
+                    cairo_line_to(cells, Double(rect.x) + half, Double(rect.y + rect.height))
+                }
+            }
+            cairo_set_line_width(cells, Double(lineWidth))
+            cairo_stroke(cells)
         }
-        cairo_fill(cells)
         try CairoError.check(cairo_status(cells), "drawing cells")
         cairo_save(pointer)
         cairo_translate(pointer, x, y)
