@@ -38,7 +38,7 @@ public struct DeskService: Sendable {
         do {
             let pages = try scanner.scan(body)
             let findings = ScanFinding.findings(input: name, pages: pages)
-                + ScanFinding.embedded(input: name, data: body, verifier: configuration.verifier)
+                + ScanFinding.embedded(input: name, data: body, pages: pages, verifier: configuration.verifier)
             return findings.map(\.json)
         } catch {
             throw Failure(status: 422, message: error.reason)

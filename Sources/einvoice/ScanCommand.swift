@@ -39,14 +39,16 @@ struct ScanCommand: ParsableCommand {
         var findings: [ScanFinding] = []
         let unreadable = forEachInput(inputs) { name, data in
             let found: [ScanFinding]
+            var pages: [InvoiceScanner.PageResult] = []
             do {
-                found = ScanFinding.findings(input: name, pages: try scanner.scan(data))
+                pages = try scanner.scan(data)
+                found = ScanFinding.findings(input: name, pages: pages)
             } catch let error as RasterError {
                 found = [ScanFinding.unreadable(input: name, reason: error.reason)]
             } catch {
                 found = [ScanFinding.unreadable(input: name, reason: "\(error)")]
             }
-            let all = found + ScanFinding.embedded(input: name, data: data, verifier: scanner.verifier)
+            let all = found + ScanFinding.embedded(input: name, data: data, pages: pages, verifier: scanner.verifier)
             for finding in all { writer.write(output.json ? finding.json.line : finding.text) }
             findings += all
         }

@@ -48,11 +48,16 @@ public enum ArchivedTokens {
         return response
     }
 
-    /// Problems with the QR printed on the PDF's pages, compared with the embedded SignedQRCode.
+    /// Problems with the QR printed on the PDF's pages, compared with the embedded SignedQRCode
+    /// (scans the pages; `scan` passes the QRs it already read to the other overload).
     public static func printedQRProblems(_ pdf: Data, embedded: IRPResponse) -> [String] {
-        guard let expected = embedded.signedQRCode else { return [] }
         guard let pages = try? InvoiceScanner(dpi: 200).scan(pdf) else { return ["the PDF's pages cannot be read to compare the printed QR"] }
-        let printed = pages.flatMap(\.codes).filter { $0.kind == .irp }.map(\.text)
+        return printedQRProblems(printed: pages.flatMap(\.codes).filter { $0.kind == .irp }.map(\.text), embedded: embedded)
+    }
+
+    /// Problems with the signed QRs read from the pages, compared with the embedded SignedQRCode.
+    public static func printedQRProblems(printed: [String], embedded: IRPResponse) -> [String] {
+        guard let expected = embedded.signedQRCode else { return [] }
         if printed.isEmpty { return ["no signed QR could be read on the printed page to compare with the embedded token"] }
         if !printed.contains(expected) { return ["the QR printed on the page is not the embedded SignedQRCode"] }
         return []

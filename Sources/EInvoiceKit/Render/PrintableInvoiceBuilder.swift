@@ -82,10 +82,11 @@ public struct PrintableInvoiceBuilder {
         if reports.contains(where: { $0.environment == .sandbox }) { marks.append(.sandbox) }
         if response.isCancelled { marks.append(.cancelled) }
 
+        let qrPayload = signedQRCode.trimmingCharacters(in: .whitespacesAndNewlines)
         let ecc = options.qrErrorCorrection ?? QREncoder.ErrorCorrection(rawValue: template.qr.errorCorrection) ?? .medium
         let matrix: QRMatrix
         do {
-            matrix = try QREncoder.encode(signedQRCode.trimmingCharacters(in: .whitespacesAndNewlines), errorCorrection: ecc)
+            matrix = try QREncoder.encode(qrPayload, errorCorrection: ecc)
         } catch {
             throw RenderError(.qr, "the signed QR cannot be encoded: \(error.reason)")
         }
@@ -94,7 +95,7 @@ public struct PrintableInvoiceBuilder {
         let ackDate = invoice.ackDate ?? response.ackDate
         var printable = PrintableInvoice(
             invoice: invoice, irn: irn, ackNo: ackNo, ackDate: ackDate,
-            signedQR: .init(matrix: matrix, payload: signedQRCode.trimmingCharacters(in: .whitespacesAndNewlines)),
+            signedQR: .init(matrix: matrix, payload: qrPayload),
             ewayBill: response.ewayBillNo.map { .init(number: $0, date: response.ewayBillDate, validTill: response.ewayBillValidTill) },
             marks: marks, signatureNote: signatureNote(invoiceReport))
         if let vpa = options.upiAddress {

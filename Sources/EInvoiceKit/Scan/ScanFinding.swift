@@ -1,6 +1,7 @@
 public import EInvoiceVerification
 public import Foundation
 public import InvoiceScanning
+import RasterIO
 
 /// One thing `scan` reports: a QR on a page (with its verification for IRP QRs), a page with
 /// none, or a file that could not be read.
@@ -42,11 +43,14 @@ public struct ScanFinding: Sendable {
         return findings
     }
 
-    /// The tokens an archive PDF carries (`render --archive`), verified, with the printed QR
-    /// compared to them; empty for other files.
-    public static func embedded(input: String, data: Data, verifier: Verifier) -> [ScanFinding] {
-        let documents = IRPDocumentReader.read(data, source: input)
-        guard let document = documents.first, document.format == .pdfArchive, case .response = document.content else { return [] }
+    /// The tokens an archive PDF carries (`render --archive`), verified, with the QRs already read
+    /// from its `pages` compared to them (no second scan); empty for other files.
+    public static func embedded(input: String, data: Data, pages: [InvoiceScanner.PageResult],
+                                verifier: Verifier) -> [ScanFinding] {
+        guard ImageFormat.detect(data) == .pdf, let response = ArchivedTokens.read(data) else { return [] }
+        let printed = pages.flatMap(\.codes).filter { $0.kind == .irp }.map(\.text)
+        let document = InputDocument(id: input, format: .pdfArchive, content: .response(response),
+                                     problems: ArchivedTokens.printedQRProblems(printed: printed, embedded: response))
         return verifier.verify(document).map { result in
             ScanFinding(input: input, result: result, outcome: result.outcome, errors: result.errors, isEmbedded: true)
         }
