@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Any JSON value, as read by Foundation's `JSONDecoder`.
+/// Any JSON value, as read by ``StrictJSONReader`` (or by Foundation's `JSONDecoder` inside `Codable` types).
 ///
 /// Used where the shape of the input is not known in advance: telling an IRP envelope from a
 /// GSP wrapper, or carrying the free-form `InfoDtls` of a response. Numbers are `Decimal`, so
@@ -13,13 +13,9 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Decodes `data`, translating Foundation's errors into ``ModelError``.
+    /// Reads `data` strictly: duplicate keys and anything outside RFC 8259 are refused (see ``StrictJSONReader``).
     public static func parse(_ data: Data) throws(ModelError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw ModelError(.notJSON, "not valid JSON (\(ModelError.describe(error)))")
-        }
+        try StrictJSONReader.parse(data)
     }
 
     /// The member `key` of an object, or `nil` for anything else.

@@ -3,9 +3,11 @@
 /// Equality is on ``code`` only, so tests can match the kind of failure without the wording.
 public struct ModelError: CodedError {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        fileprivate enum Value: String { case notJSON, missingField, badValue }
+        fileprivate enum Value: String { case notJSON, duplicateKey, missingField, badValue }
         fileprivate let value: Value
         public static let notJSON = Code(value: .notJSON)
+        /// An object names the same key twice: readers disagree on which value counts, so it is refused.
+        public static let duplicateKey = Code(value: .duplicateKey)
         public static let missingField = Code(value: .missingField)
         public static let badValue = Code(value: .badValue)
         public var description: String { value.rawValue }

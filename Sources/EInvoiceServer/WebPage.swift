@@ -24,6 +24,7 @@ enum WebPage {
   button { background: var(--accent); color: #fff; border: 0; border-radius: 8px; padding: 0 18px; font-weight: 600; cursor: pointer; }
   .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; margin-top: 18px; overflow: hidden; }
   .banner { padding: 12px 16px; font-weight: 700; font-size: 17px; color: #fff; }
+  .counts { margin: 0; padding: 10px 16px; font-weight: 600; border-bottom: 1px solid var(--line); }
   .banner small { display: block; font-weight: 400; font-size: 13px; opacity: .92; }
   .valid { background: var(--ok); } .invalid { background: var(--bad); } .untrusted, .sandbox { background: var(--warn); } .none { background: #6b7280; }
   .body { display: flex; gap: 18px; padding: 14px 16px; flex-wrap: wrap; }
@@ -87,13 +88,22 @@ function banner(r) {
   if (r.verdict === 'not-an-e-invoice-qr') return ['none', r.qrKind === 'upi-payment' ? 'UPI payment QR (not an e-invoice QR)' : 'Not an e-invoice QR', ''];
   return ['invalid', 'Cannot be read', r.verdict];
 }
+// "12 tokens in 6 responses: 10 valid, 2 invalid; 3 other results": nothing found is hidden below the fold.
+function counts(data) {
+  const tokens = data.filter(r => r.kind), by = {};
+  tokens.forEach(r => { by[r.verdict] = (by[r.verdict] || 0) + 1; });
+  const responses = new Set(tokens.map(r => r.input + '|' + (r.page || ''))).size, others = data.length - tokens.length;
+  return tokens.length + ' token' + (tokens.length === 1 ? '' : 's') + ' in ' + responses + ' response' + (responses === 1 ? '' : 's') + ': '
+    + Object.entries(by).map(([v, n]) => n + ' ' + v).join(', ') + (others ? '; ' + others + ' other result' + (others === 1 ? '' : 's') : '');
+}
 function show(card, name, data, thumbnails) {
   card.textContent = '';
   if (!Array.isArray(data)) { const [c, t] = ['invalid', 'Error']; const b = el('div', 'banner ' + c, t); b.append(el('small', null, name + ': ' + data.error)); card.append(b); return; }
+  if (data.length > 1) card.append(el('p', 'counts', counts(data)));
   data.forEach((r, i) => {
-    const section = i === 0 ? card : card.appendChild(el('div'));
+    const section = card.appendChild(el('div'));
     const [cls, title, sub] = banner(r);
-    const b = el('div', 'banner ' + cls, title); b.append(el('small', null, [name, r.page ? 'page ' + r.page : '', sub].filter(Boolean).join(' · ')));
+    const b = el('div', 'banner ' + cls, title); b.append(el('small', null, [r.input && r.input.includes('#') ? r.input : name, r.page ? 'page ' + r.page : '', sub].filter(Boolean).join(' · ')));
     section.append(b);
     const body = el('div', 'body');
     const thumb = thumbnails[(r.page || 1) - 1];

@@ -30,7 +30,9 @@ struct VerifyCommand: ParsableCommand {
         let verifier = try verification.makeVerifier()
         var writer = ReportWriter(path: output.output)
         var results: [VerificationResult] = []
+        var inputCount = 0
         let unreadable = forEachInput(inputs) { name, data in
+            inputCount += 1
             for document in IRPDocumentReader.read(data, source: name, format: format) {
                 for result in verifier.verify(document) {
                     writer.write(output.json ? result.jsonLine : result.text)
@@ -41,6 +43,8 @@ struct VerifyCommand: ParsableCommand {
         if !output.json, results.contains(where: { $0.token != nil }) {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
         }
+        let summary = VerificationSummary(results, inputs: inputCount)
+        writer.write(output.json ? summary.jsonLine : summary.text)
         try writer.finish()
         let status = unreadable && results.isEmpty ? ExitStatus.noInput : ExitStatus.of(results)
         if unreadable, status == .success { throw ExitCode(ExitStatus.noInput.rawValue) }

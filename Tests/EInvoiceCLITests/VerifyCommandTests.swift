@@ -12,13 +12,24 @@ import Testing
 
     @Test func jsonIsOneObjectPerToken() throws {
         let result = try CommandRunner.run(["verify", "--json", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"])
-        let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count == 2)
+        var lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(lines.removeLast().utf8)) as? [String: Any])
+        #expect((summary["summary"] as? [String: Any])?["tokens"] as? Int == 2)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object["verdict"] as? String == "valid")
             #expect(object["environment"] as? String == "sandbox")
         }
+    }
+
+    @Test func countsEveryResponseFoundAtTheEnd() throws {
+        let result = try CommandRunner.run(["verify", "Tests/Fixtures/real/india-compliance_test_e_invoice.json"])
+        #expect(result.stdout.contains("india-compliance_test_e_invoice.json#/service_item/response_data: VALID"))
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("Found 12 tokens in 6 responses (1 input): 10 valid, 2 invalid; also 1 IRP error, 2 unreadable."),
+                "\(last)")
+        #expect(result.status == 1)
     }
 
     @Test func readsStandardInput() throws {
@@ -52,7 +63,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
         let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written.split(separator: "\n").count == 2)
+        #expect(written.split(separator: "\n").count == 3)
     }
 
     @Test func keysListShowsProvenance() throws {

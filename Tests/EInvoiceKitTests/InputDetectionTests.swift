@@ -132,3 +132,79 @@ import Testing
         #expect(results.allSatisfy { $0.outcome == .malformed })
     }
 }
+
+/// Every response in a file is found and named; ambiguous JSON is refused.
+@Suite struct EveryResponseFoundTests {
+    func read(_ text: String, source: String = "in.json") -> [InputDocument] {
+        IRPDocumentReader.read(Data(text.utf8), source: source)
+    }
+
+    @Test func sixResponsesUnderNamedKeysYieldTwelveTokens() throws {
+        let fixture = "real/india-compliance_test_e_invoice.json"
+        let documents = IRPDocumentReader.read(try Fixtures.data(fixture), source: fixture)
+        let results = documents.flatMap { Verifier().verify($0) }
+        let tokens = results.filter { $0.token != nil }
+        #expect(tokens.count == 12)
+        #expect(Set(tokens.map(\.input)).count == 6)
+        #expect(tokens.map(\.input).contains("\(fixture)#/service_item/response_data"))
+        // The two cancellations and the duplicate-IRN refusal are reported too, not dropped.
+        #expect(results.filter { $0.token == nil }.map(\.input).sorted() == [
+            "\(fixture)#/cancel_e_invoice/response_data", "\(fixture)#/cancel_e_waybill/response_data",
+            "\(fixture)#/duplicate_irn/response_data",
+        ])
+    }
+
+    @Test func aWrapperHoldingTwoResponsesGivesBoth() throws {
+        let odoo = String(decoding: try Fixtures.data("samples/production-odoo-nic-data.json"), as: UTF8.self)
+        let documents = read(#"{"batch": {"first": \#(odoo), "second": {"Status": 1, "Data": \#(odoo)}}}"#)
+        #expect(documents.map(\.id) == ["in.json#/batch/first", "in.json#/batch/second"])
+        #expect(documents.allSatisfy { $0.carriesTokenForTests })
+    }
+
+    @Test func jsonLinesOfWrappersAreNamedByLineAndPointer() throws {
+        let odoo = String(decoding: try Fixtures.data("samples/production-odoo-nic-data.json"), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: " ")
+        let documents = read("{\"a\": [\(odoo), \(odoo)]}\n\n\(odoo)\n")
+        #expect(documents.map(\.id) == ["in.json:1#/a/0", "in.json:1#/a/1", "in.json:3"])
+    }
+
+    @Test func bareTokensInsideAnUnknownWrapperAreFound() throws {
+        let odoo = try JSONSerialization.jsonObject(with: try Fixtures.data("samples/production-odoo-nic-data.json"))
+        let token = try #require((odoo as? [String: Any])?["SignedQRCode"] as? String)
+        let documents = read(#"{"qr": {"text": "\#(token)"}, "note": "eyJ not a token"}"#)
+        #expect(documents.map(\.id) == ["in.json#/qr/text"])
+        #expect(Verifier().verify(documents[0]).map(\.outcome) == [.valid])
+    }
+
+    @Test func aByteOrderMarkIsAccepted() throws {
+        let data = Data([0xef, 0xbb, 0xbf]) + (try Fixtures.data("samples/production-odoo-nic-data.json"))
+        let results = IRPDocumentReader.read(data, source: "bom.json").flatMap { Verifier().verify($0) }
+        #expect(results.map(\.outcome) == [.valid, .valid])
+    }
+
+    @Test(arguments: ["Status", "Irn", "SignedInvoice"])
+    func duplicateKeysMakeTheResponseMalformed(_ key: String) throws {
+        let odoo = String(decoding: try Fixtures.data("samples/production-odoo-nic-data.json"), as: UTF8.self)
+        let doubled = odoo.replacingOccurrences(of: "{", with: "{\"\(key)\": \"CNL\", ", options: [], range: odoo.range(of: "{"))
+        let results = IRPDocumentReader.read(Data(#"{"Status": 1, "Data": \#(doubled)}"#.utf8), source: "dup.json")
+            .flatMap { Verifier().verify($0) }
+        #expect(results.map(\.outcome) == [.malformed])
+        let reason = results.first?.errors.first ?? ""
+        #expect(reason.contains("duplicate key \"\(key)\"") && reason.contains("/Data"), "\(reason)")
+        #expect(ExitStatus.of(results) == .malformedInput)
+    }
+
+    @Test func aBrokenPrettyPrintedFileIsOneError() {
+        let documents = read("{\n  \"Status\": 1,\n  \"Data\": {\n    \"Irn\": \"x\",,\n  }\n}\n")
+        #expect(documents.count == 1)
+        guard case .unreadable(let reason) = documents.first?.content else { Issue.record("not unreadable"); return }
+        #expect(reason.contains("line 4"), "\(reason)")
+    }
+}
+
+extension InputDocument {
+    var carriesTokenForTests: Bool {
+        if case .response = content { return true }
+        return false
+    }
+}

@@ -16,7 +16,7 @@ extension IRPDocumentReader {
         case .clearTax: content = clearTax(value)
         case .mastersIndia: content = mastersIndia(value)
         case .sandboxCoIn: content = sandboxCoIn(value)
-        case .nested: content = nested(value, depth: 0) ?? .unreadable(notFound)
+        case .nested: content = nicData(value)
         case .jws: content = .unreadable("--format jws was given, but the input is JSON")
         case .pdfArchive: content = .unreadable("the input is JSON, not a PDF")
         case nil: content = .unreadable(notFound)
@@ -36,7 +36,7 @@ extension IRPDocumentReader {
         if has("results") { return .mastersIndia }
         if has("Status") && (has("Data") || has("ErrorDetails")) { return .nicEnvelope }
         if has("code") && has("data") { return .sandboxCoIn }
-        return nested(value, depth: 0) == nil ? nil : .nested
+        return nil
     }
 
     static func nicData(_ value: JSONValue) -> InputDocument.Content {
@@ -99,24 +99,6 @@ extension IRPDocumentReader {
     static func sandboxCoIn(_ value: JSONValue) -> InputDocument.Content {
         guard let data = value["data"] else { return .unreadable("the sandbox.co.in response has no data") }
         return detect(data) == .nicData ? nicData(data) : nicEnvelope(data)
-    }
-
-    /// Looks for a NIC `Data` object anywhere below `value` (wrappers not listed above).
-    static func nested(_ value: JSONValue, depth: Int) -> InputDocument.Content? {
-        guard depth < 8 else { return nil }
-        switch value {
-        case .object(let members):
-            if depth > 0, let response = IRPResponse(value) { return .response(response) }
-            for key in members.keys.sorted() {
-                if let found = nested(members[key] ?? .null, depth: depth + 1) { return found }
-            }
-        case .array(let items):
-            for item in items.prefix(64) {
-                if let found = nested(item, depth: depth + 1) { return found }
-            }
-        default: break
-        }
-        return nil
     }
 
     /// `ErrorDetails`/`InfoDtls` entries in any of the spellings GSPs use.

@@ -6,8 +6,9 @@ public import Foundation
 ///
 /// Never throws: anything it cannot read becomes an `.unreadable` document with the reason.
 public enum IRPDocumentReader {
-    /// Reads `data` from `source`; `format` skips detection.
+    /// Reads `data` from `source`; `format` skips detection. A UTF-8 byte-order mark is skipped.
     public static func read(_ data: Data, source: String, format: ResponseFormat? = nil) -> [InputDocument] {
+        let data = data.starts(with: byteOrderMark) ? Data(data.dropFirst(byteOrderMark.count)) : data
         guard !data.isEmpty, data.contains(where: { !isSpace($0) }) else {
             return [InputDocument(id: source, format: format, content: .unreadable("the input is empty"))]
         }
@@ -19,6 +20,10 @@ public enum IRPDocumentReader {
             return [InputDocument(id: source, format: .pdfArchive, content: .response(response),
                                   problems: ArchivedTokens.printedQRProblems(data, embedded: response))]
         }
+        if data.starts(with: [0xff, 0xfe]) || data.starts(with: [0xfe, 0xff]) {
+            return [InputDocument(id: source, format: format,
+                                  content: .unreadable("the input is not UTF-8 text but UTF-16: save it as UTF-8"))]
+        }
         guard String(validating: data, as: UTF8.self) != nil || format == .jws else {
             return [InputDocument(id: source, format: format,
                                   content: .unreadable("the input is not UTF-8 text (a binary file?)"))]
@@ -26,31 +31,35 @@ public enum IRPDocumentReader {
         if format == .jws || (format == nil && !looksLikeJSON(data)) {
             return readTokens(data, source: source)
         }
-        if let value = try? JSONValue.parse(data) {
-            if case .array(let elements) = value {
-                return elements.enumerated().map { index, element in
-                    document(element, id: "\(source)[\(index)]", format: format)
-                }
-            }
-            return [document(value, id: source, format: format)]
+        do throws(ModelError) {
+            return documents(in: try JSONValue.parse(data), source: source, format: format)
+        } catch where error.code == .notJSON && isJSONLines(data) {
+            return readJSONLines(data, source: source, format: format)
+        } catch {
+            return [InputDocument(id: source, format: format, content: .unreadable(jsonProblem(error)))]
         }
-        return readJSONLines(data, source: source, format: format)
+    }
+
+    static let byteOrderMark: [UInt8] = [0xef, 0xbb, 0xbf]
+
+    /// JSON Lines when the first non-blank line is a whole JSON value and another line follows it;
+    /// otherwise a broken pretty-printed document would be reported once per line.
+    static func isJSONLines(_ data: Data) -> Bool {
+        let lines = data.split(separator: UInt8(ascii: "\n")).filter { $0.contains(where: { !isSpace($0) }) }
+        guard lines.count > 1, let first = lines.first else { return false }
+        return (try? JSONValue.parse(Data(first))) != nil
     }
 
     /// One JSON value per line (JSONL); used when the whole input is not one JSON value.
     static func readJSONLines(_ data: Data, source: String, format: ResponseFormat?) -> [InputDocument] {
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count > 1 else {
-            let reason = (try? JSONValue.parse(data)).map { _ in "" } ?? jsonError(data)
-            return [InputDocument(id: source, format: format, content: .unreadable(reason))]
-        }
         var documents: [InputDocument] = []
         for (index, line) in lines.enumerated() where line.contains(where: { !isSpace($0) }) {
             let id = "\(source):\(index + 1)"
-            if let value = try? JSONValue.parse(Data(line)) {
-                documents.append(document(value, id: id, format: format))
-            } else {
-                documents.append(InputDocument(id: id, format: format, content: .unreadable(jsonError(Data(line)))))
+            do throws(ModelError) {
+                documents += Self.documents(in: try JSONValue.parse(Data(line)), source: id, format: format)
+            } catch {
+                documents.append(InputDocument(id: id, format: format, content: .unreadable(jsonProblem(error))))
             }
         }
         return documents
@@ -68,13 +77,8 @@ public enum IRPDocumentReader {
         }
     }
 
-    private static func jsonError(_ data: Data) -> String {
-        do {
-            _ = try JSONValue.parse(data)
-            return "unreadable"
-        } catch {
-            return "the input looks like JSON but is \(error.reason)"
-        }
+    private static func jsonProblem(_ error: ModelError) -> String {
+        error.code == .duplicateKey ? "ambiguous JSON: \(error.reason)" : "the input looks like JSON but is not valid: \(error.reason)"
     }
 
     private static func looksLikeJSON(_ data: Data) -> Bool {

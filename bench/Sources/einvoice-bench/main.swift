@@ -14,6 +14,7 @@ import RasterIO
 ///     einvoice-bench verify SECONDS TOKENS_FILE     single-thread tokens verified per second
 ///     einvoice-bench render SECONDS LINES           single-thread invoices rendered per second, peak RSS
 ///     einvoice-bench sample LINES OUT.json KEY.pem  a signed synthetic response and its trust file
+///     einvoice-bench json SECONDS FILE.json         StrictJSONReader next to Foundation's readers
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("einvoice-bench: \(message)\n".utf8))
@@ -148,6 +149,23 @@ case "sample":
     ]
     try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: arguments[2]))
     try Data(signer.publicKeyPEM().utf8).write(to: URL(fileURLWithPath: arguments[3]))
+
+case "json":
+    // StrictJSONReader next to Foundation on the same file: JSONDecoder into JSONValue (what the
+    // reader replaced) and JSONSerialization (the fastest Foundation reading, with no duplicate check).
+    guard arguments.count == 3, let seconds = Double(arguments[1]),
+          let data = FileManager.default.contents(atPath: arguments[2])
+    else { fail("usage: einvoice-bench json SECONDS FILE.json") }
+    let decoder = JSONDecoder()
+    let strict = rate(seconds: seconds) { (try? StrictJSONReader.parse(data)) != nil }
+    let decoded = rate(seconds: seconds) { (try? decoder.decode(JSONValue.self, from: data)) != nil }
+    let serialized = rate(seconds: seconds) { (try? JSONSerialization.jsonObject(with: data)) != nil }
+    let megabytes = Double(data.count) / 1_048_576
+    for (name, value) in [("JSONSerialization (reference, no duplicate check)", serialized),
+                          ("JSONDecoder -> JSONValue (before)", decoded), ("StrictJSONReader", strict)] {
+        print(name.padding(toLength: 52, withPad: " ", startingAt: 0)
+              + String(format: " %9.0f files/s %7.1f MB/s  ratio %.2f", value, value * megabytes, value / serialized))
+    }
 
 default:
     fail("usage: einvoice-bench verify|render|sample …")
