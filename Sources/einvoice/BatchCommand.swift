@@ -14,6 +14,9 @@ struct BatchCommand: AsyncParsableCommand {
             the same command again resumes: items whose manifest line names a file with the recorded SHA-256
             are skipped (--force renders them again). --shard I/N (or --shards N with the JOB_COMPLETION_INDEX
             of a Kubernetes Indexed Job) takes a fixed 1/N of the items by a hash of their ids.
+            One run writes a folder at a time: a second run into a busy folder is refused (exit 75). A folder
+            that cannot be written (disk full, permissions) stops the run with the reason (exit 73); the
+            manifest keeps one line per item, and a rerun resumes.
             Exit status: 0 when every item was rendered or skipped, 1 when any was not (see the manifest).
             """
     )
@@ -87,8 +90,12 @@ struct BatchCommand: AsyncParsableCommand {
             warn(error.description)
             throw ExitCode(ExitStatus.noInput.rawValue)
         } catch let error as AtomicFile.WriteError {
-            warn(error.description)
+            reporter.finish()
+            warn("\(error.description); the run stopped (rerun the same command to resume)")
             throw ExitCode(ExitStatus.cannotCreateOutput.rawValue)
+        } catch let error as OutputFolderLock.Busy {
+            warn(error.description)
+            throw ExitCode(ExitStatus.busy.rawValue)
         }
         reporter.finish()
         print(json ? summary.jsonLine : summary.text(output: output))
@@ -103,6 +110,8 @@ extension BatchProgress {
         return "\(rendered) rendered\(unverifiedRendered), \(skipped) already done, \(unverified) not rendered (signature), "
             + "\(failed) failed\(shard) in \(String(format: "%.1f", elapsed)) s (\(String(format: "%.1f", rate))/s); "
             + "manifest: \((output as NSString).appendingPathComponent(Manifest.fileName))"
+            + failures.map { "\n  not rendered: \($0.id): \($0.error ?? $0.status.rawValue)" }.joined()
+            + (unverified + failed > failures.count ? "\n  … and \(unverified + failed - failures.count) more in the manifest" : "")
     }
 
     var jsonLine: String {
@@ -110,6 +119,7 @@ extension BatchProgress {
             "rendered": rendered, "renderedUnverified": renderedUnverified, "skipped": skipped, "unverified": unverified,
             "failed": failed, "otherShard": otherShard, "seconds": (elapsed * 1000).rounded() / 1000,
             "perSecond": (rate * 10).rounded() / 10,
+            "failures": failures.map { ["id": $0.id, "status": $0.status.rawValue, "error": $0.error ?? ""] },
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)

@@ -17,7 +17,8 @@ struct EInvoiceCommand: AsyncParsableCommand {
               64  usage error
               65  malformed input (scan: no e-invoice QR)
               66  an input cannot be opened
-              73  output cannot be written
+              73  output cannot be written (disk full, permissions)
+              75  batch: the output folder is busy (another run)
             """,
         version: EInvoiceVersion.string,
         subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EInvoiceKit
 import EInvoiceServer
 import Foundation
 import Hummingbird
@@ -48,7 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
         if !configuration.isLoopback {
             warn("listening on \(host): anyone who can reach this address can use the desk (uploads are not stored)")
         }
-        print("einvoice verification desk on http://\(host):\(port)/")
+        if let problem = PortAvailability.problem(host: host, port: port) {
+            warn(problem)
+            throw ExitCode(ExitStatus.busy.rawValue)
+        }
+        // On standard error, unbuffered: it shows whether standard output is a terminal, a pipe or a log file.
+        warn("verification desk on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")
         try await DeskApplication.application(configuration: configuration).runService()
     }
 }

@@ -30,6 +30,8 @@ import Testing
         ("INV-SAJ/2023/0627.pdf", "INV-SAJ_2023_0627.pdf"),
         ("CON.pdf", "_CON.pdf"), ("lpt1", "_lpt1"), ("..pdf", "pdf"), ("a:b*c?.pdf", "a_b_c_.pdf"),
         ("name. ", "name"), ("", "_"), ("tab\there", "tab_here"),
+        ("INV\u{202E}fdp.exe", "INVfdp.exe"), ("A\u{2066}B\u{2069}\u{200F}\u{200B}.pdf", "AB.pdf"), ("x\u{85}y", "x_y"),
+        ("\u{FEFF}CON.pdf", "_CON.pdf"),
     ])
     func fileNamesAreSafeEverywhere(_ raw: String, _ expected: String) {
         #expect(SafeFileName.component(raw) == expected)

@@ -46,6 +46,10 @@ public struct BatchProgress: Sendable {
     public var otherShard = 0
     public var elapsed: Double = 0
 
+    /// The first ``maximumListedFailures`` items not rendered, with their reasons, in the order they finished.
+    public var failures: [ManifestEntry] = []
+    public static let maximumListedFailures = 20
+
     public var done: Int { rendered + renderedUnverified + unverified + failed + skipped }
     /// Items rendered per second in this run (skips excluded).
     public var rate: Double { elapsed > 0 ? Double(rendered + renderedUnverified + unverified + failed) / elapsed : 0 }
@@ -60,8 +64,14 @@ public struct BatchRunner: Sendable {
     public init(configuration: BatchConfiguration) { self.configuration = configuration }
 
     /// Runs the batch. `progress` is called after every item (from worker tasks).
+    ///
+    /// - Throws: ``OutputFolderLock/Busy`` if another run writes to the folder; ``AtomicFile/WriteError``
+    ///   when the folder cannot be written (disk full, permissions): the run stops, the manifest keeps
+    ///   every line written so far, and no partial PDF is left.
     public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> BatchProgress {
         let config = configuration
+        let folderLock = try OutputFolderLock(directory: config.outputDirectory)
+        defer { withExtendedLifetime(folderLock) {} }
         // Read before opening for append; the same index names the paths already taken.
         let index = ManifestIndex(directory: config.outputDirectory)
         let manifest = try Manifest(directory: config.outputDirectory)
@@ -78,12 +88,18 @@ public struct BatchRunner: Sendable {
                     // Each worker owns its printer: Cairo, Pango and fontconfig objects never cross tasks.
                     let printer = try InvoicePrinter(template: config.template, fontsDirectory: config.fontsDirectory,
                                                      verifier: config.verifier)
-                    while let next = source.next() {
+                    // A sibling's fatal write error cancels the group: stop taking items.
+                    while !Task.isCancelled, let next = source.next() {
                         switch next {
                         case .skip(let reason):
                             progress(state.record(skip: reason, elapsed: Date().timeIntervalSince(start)))
                         case .item(let item):
-                            for entry in BatchWorker.process(item, printer: printer, namer: namer, configuration: config) {
+                            let outcome = try BatchWorker.process(item, printer: printer, namer: namer, configuration: config,
+                                                                  isDone: source.isDone)
+                            for _ in 0..<outcome.alreadyDone {
+                                progress(state.record(skip: .alreadyDone, elapsed: Date().timeIntervalSince(start)))
+                            }
+                            for entry in outcome.entries {
                                 try manifest.append(entry)
                                 progress(state.record(entry, elapsed: Date().timeIntervalSince(start)))
                             }
@@ -93,7 +109,8 @@ public struct BatchRunner: Sendable {
             }
             try await group.waitForAll()
         }
-        manifest.synchronize()
+        try manifest.synchronize()
+        try Manifest.compact(directory: config.outputDirectory)
         return state.snapshot(elapsed: Date().timeIntervalSince(start))
     }
 
@@ -132,12 +149,15 @@ final class BatchSource: @unchecked Sendable {
         lock.unlock()
         guard let item else { return nil }
         if let shard, !shard.contains(item.id) { return .skip(.otherShard) }
-        if let entry = done.entry(for: item.id), entry.status == .rendered || entry.status == .renderedUnverified,
-           let output = entry.output, let hash = entry.sha256,
-           Manifest.sha256(ofFile: (outputDirectory as NSString).appendingPathComponent(output)) == hash {
-            return .skip(.alreadyDone)
-        }
-        return .item(item)
+        return isDone(item.id) ? .skip(.alreadyDone) : .item(item)
+    }
+
+    /// The manifest's last line for `id` says rendered, and its file is there with the recorded hash.
+    func isDone(_ id: String) -> Bool {
+        guard let entry = done.entry(for: id), entry.status == .rendered || entry.status == .renderedUnverified,
+              let output = entry.output, let hash = entry.sha256
+        else { return false }
+        return Manifest.sha256(ofFile: (outputDirectory as NSString).appendingPathComponent(output)) == hash
     }
 }
 
@@ -156,6 +176,10 @@ final class BatchState: @unchecked Sendable {
         case .renderedUnverified: progress.renderedUnverified += 1
         case .unverified: progress.unverified += 1
         case .failed: progress.failed += 1
+        }
+        if entry.status == .failed || entry.status == .unverified,
+           progress.failures.count < BatchProgress.maximumListedFailures {
+            progress.failures.append(entry)
         }
         progress.elapsed = elapsed
         return progress

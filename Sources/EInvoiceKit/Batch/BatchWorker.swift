@@ -3,13 +3,19 @@ import EInvoiceVerification
 import Foundation
 import InvoiceLayout
 
-/// Turns one batch item into PDFs and manifest entries; every failure becomes an entry, never a throw.
+/// Turns one batch item into PDFs and manifest entries; every failure of the item becomes an entry.
+///
+/// Only a write error that every later item would hit too (disk full, read-only, permissions) is
+/// thrown, so the run stops with that reason instead of failing each item the same way.
 enum BatchWorker {
-    static func process(_ item: BatchItem, printer: InvoicePrinter, namer: OutputNamer,
-                        configuration: BatchConfiguration) -> [ManifestEntry] {
+    /// - Parameter isDone: whether a response of a many-response item was rendered by an earlier run.
+    static func process(_ item: BatchItem, printer: InvoicePrinter, namer: OutputNamer, configuration: BatchConfiguration,
+                        isDone: (String) -> Bool) throws(AtomicFile.WriteError) -> (entries: [ManifestEntry], alreadyDone: Int) {
         let documents = IRPDocumentReader.read(item.data, source: item.id)
-        return documents.enumerated().map { index, document in
-            let id = documents.count == 1 ? item.id : "\(item.id)#\(index + 1)"
+        let pending = documents.count > 1 && !configuration.force ? documents.filter { !isDone($0.id) } : documents
+        let entries = try pending.map { document throws(AtomicFile.WriteError) in
+            // The item's id, or `item#/pointer` for each of several responses in one item.
+            let id = document.id
             let start = Date()
             func elapsed() -> Int { Int(Date().timeIntervalSince(start) * 1000) }
             guard case .response(let response) = document.content else {
@@ -27,6 +33,8 @@ enum BatchWorker {
                     id: id, status: printable.marks.contains(.unverified) ? .renderedUnverified : .rendered, irn: printable.irn,
                     verdict: verdict.rawValue, environment: reports.first?.environment.rawValue, output: relative,
                     sha256: Manifest.sha256(rendered.pdf), pages: rendered.pageCount, milliseconds: elapsed(), error: nil)
+            } catch let error as AtomicFile.WriteError where error.affectsEveryWrite {
+                throw error
             } catch let error as RenderError {
                 return ManifestEntry(id: id, status: error.code == .unverified ? .unverified : .failed, irn: response.irn,
                                      milliseconds: elapsed(), error: error.reason)
@@ -34,5 +42,6 @@ enum BatchWorker {
                 return ManifestEntry(id: id, status: .failed, irn: response.irn, milliseconds: elapsed(), error: "\(error)")
             }
         }
+        return (entries, documents.count - pending.count)
     }
 }

@@ -29,54 +29,72 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
 
 /// The batch manifest: read at start to resume, appended to as items finish.
 ///
-/// Each line is written with one `write(2)` as soon as its PDF has been renamed into place, so
-/// the manifest is true at every moment: a killed run leaves at worst a PDF without its line
-/// (re-rendered identically on resume) or a torn last line (ignored on reading).
+/// The file is opened `O_APPEND` and each line goes out in one `write(2)` as soon as its PDF has been
+/// renamed into place, so the manifest is true at every moment: a killed run leaves at worst a PDF
+/// without its line (re-rendered identically on resume) or a torn last line, which the next run
+/// cuts off before appending. ``compact(directory:)`` then keeps one line per item. Only one run
+/// writes a folder at a time (``OutputFolderLock``).
 public final class Manifest: @unchecked Sendable {
     public static let fileName = "manifest.jsonl"
-    private let handle: FileHandle
+    private let descriptor: Int32
+    private let path: String
     private let lock = NSLock()
     private let encoder: JSONEncoder
 
-
-    /// Opens the manifest for appending, starting on a fresh line if a killed run left a torn one.
+    /// Opens the manifest for appending, first cutting off a torn last line left by a killed run.
     public init(directory: String) throws(AtomicFile.WriteError) {
-        let path = (directory as NSString).appendingPathComponent(Self.fileName)
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw AtomicFile.WriteError(description: "\(directory): cannot create the output folder")
-        }
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-        }
-        guard let handle = FileHandle(forUpdatingAtPath: path) else {
-            throw AtomicFile.WriteError(description: "\(path): cannot be opened for writing")
-        }
-        self.handle = handle
+        try AtomicFile.createDirectory(directory)
+        path = (directory as NSString).appendingPathComponent(Self.fileName)
+        descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw AtomicFile.WriteError(path, "cannot open for appending", errorNumber: errno) }
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let end = (try? handle.seekToEnd()) ?? 0
-        if end > 0 {
-            try? handle.seek(toOffset: end - 1)
-            if let last = try? handle.read(upToCount: 1), last != Data([0x0a]) { try? handle.write(contentsOf: Data([0x0a])) }
-            _ = try? handle.seekToEnd()
-        }
+        try Self.cutTornLine(path: path, descriptor: descriptor)
     }
 
-    deinit { try? handle.close() }
+    deinit { close(descriptor) }
 
     /// Appends one entry (one write call, then it is in the file).
-    public func append(_ entry: ManifestEntry) throws {
-        var line = try encoder.encode(entry)
+    public func append(_ entry: ManifestEntry) throws(AtomicFile.WriteError) {
+        var line: Data
+        do {
+            line = try encoder.encode(entry)
+        } catch {
+            throw AtomicFile.WriteError(description: "\(path): cannot encode the line for \(entry.id)")
+        }
         line.append(0x0a)
         lock.lock()
         defer { lock.unlock() }
-        try handle.write(contentsOf: line)
+        try AtomicFile.writeAll(line, to: descriptor, path: path)
     }
 
     /// Flushes to disk (at the end of a run; lines are in the file as soon as they are written).
-    public func synchronize() { try? handle.synchronize() }
+    public func synchronize() throws(AtomicFile.WriteError) {
+        guard fsync(descriptor) == 0 else { throw AtomicFile.WriteError(path, "cannot flush to disk", errorNumber: errno) }
+    }
+
+    /// Drops everything after the last newline: a line a killed run did not finish.
+    private static func cutTornLine(path: String, descriptor: Int32) throws(AtomicFile.WriteError) {
+        let size = lseek(descriptor, 0, SEEK_END)
+        guard size > 0, let reader = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? reader.close() }
+        var end = UInt64(size)
+        while end > 0 {
+            let start = end > 65_536 ? end - 65_536 : 0
+            guard (try? reader.seek(toOffset: start)) != nil,
+                  let chunk = try? reader.read(upToCount: Int(end - start)), !chunk.isEmpty
+            else { return }
+            if let newline = chunk.lastIndex(of: 0x0a) {
+                let keep = start + UInt64(newline - chunk.startIndex) + 1
+                if keep < UInt64(size), ftruncate(descriptor, off_t(keep)) != 0 {
+                    throw AtomicFile.WriteError(path, "cannot cut off a torn last line", errorNumber: errno)
+                }
+                return
+            }
+            end = start
+        }
+        if ftruncate(descriptor, 0) != 0 { throw AtomicFile.WriteError(path, "cannot cut off a torn line", errorNumber: errno) }
+    }
 
     /// SHA-256 of a file's contents, lower-case hex; `nil` if it cannot be read.
     public static func sha256(ofFile path: String) -> String? {

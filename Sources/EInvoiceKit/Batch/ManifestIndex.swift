@@ -21,6 +21,7 @@ public final class ManifestIndex: @unchecked Sendable {
         guard let handle else { return }
         let reader = LineReader(handle: handle)
         while let line = reader.next() {
+            lineCount += 1
             guard let entry = try? decoder.decode(ManifestEntry.self, from: line) else { continue }
             lineOffsets[Self.key(entry.id)] = reader.lastLineOffset
             if let output = entry.output { pathClaims[Self.key(output.lowercased())] = Self.key(entry.id) }
@@ -30,6 +31,11 @@ public final class ManifestIndex: @unchecked Sendable {
     deinit { try? handle?.close() }
 
     public var count: Int { lineOffsets.count }
+    /// Lines in the file, including repeats and unreadable ones: more than ``count`` means it needs compacting.
+    public private(set) var lineCount = 0
+
+    /// Whether the line at `offset` is the last one for `id` (the one that counts).
+    func isLatest(_ id: String, at offset: UInt64) -> Bool { lineOffsets[Self.key(id)] == offset }
 
     /// The last manifest entry for `id`, read back from the file.
     public func entry(for id: String) -> ManifestEntry? {

@@ -16,8 +16,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case malformedInput = 65
     /// An input file cannot be opened.
     case noInput = 66
-    /// Writing output failed.
+    /// Writing output failed (disk full, permissions, read-only), said in words.
     case cannotCreateOutput = 73
+    /// In use: another `batch` run holds the output folder, or another server the port.
+    case busy = 75
 
     /// `scan`: by the verified QRs; a file without any e-invoice QR is malformed input.
     public static func ofScan(_ findings: [ScanFinding], unreadableInput: Bool) -> ExitStatus {
@@ -32,7 +34,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 
     /// The worse of two statuses, by the order of ``of(_:)``.
     public static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
-        let order: [ExitStatus] = [.invalid, .untrusted, .malformedInput, .noInput, .cannotCreateOutput, .cancelled, .irpError, .success]
+        let order: [ExitStatus] = [
+            .invalid, .untrusted, .malformedInput, .noInput, .cannotCreateOutput, .busy, .cancelled, .irpError, .success,
+        ]
         return (order.firstIndex(of: a) ?? 0) <= (order.firstIndex(of: b) ?? 0) ? a : b
     }
 

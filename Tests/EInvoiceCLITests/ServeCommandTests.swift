@@ -1,0 +1,65 @@
+import EInvoiceTestSupport
+import Foundation
+import Testing
+
+@Suite struct ServeCommandTests {
+    /// A listening socket on a free loopback port, held by this process.
+    func occupiedPort() throws -> (descriptor: Int32, port: Int) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(descriptor >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && listen(descriptor, 1) == 0
+                    && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        try #require(bound)
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    /// `einvoice serve --port PORT` with standard output a pipe (not a terminal) and standard error captured.
+    func serve(port: Int) throws -> (Process, Pipe) {
+        guard let executable = CommandRunner.executable else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--port", String(port)]
+        process.currentDirectoryURL = Fixtures.root
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        return (process, err)
+    }
+
+    @Test func aBusyPortIsSaidInWordsWithExit75() throws {
+        let (descriptor, port) = try occupiedPort()
+        defer { close(descriptor) }
+        let (process, err) = try serve(port: port)
+        // A server that did start would never exit: stop it after a generous wait and fail.
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 75, "\(message)")
+        #expect(message.contains("port \(port) on 127.0.0.1 is already in use"), "\(message)")
+        #expect(!message.contains("errno"), "\(message)")
+    }
+
+    @Test func theAddressIsPrintedOnStandardErrorWhenOutputIsAPipe() throws {
+        let (descriptor, port) = try occupiedPort()
+        close(descriptor)
+        let (process, err) = try serve(port: port)
+        defer {
+            kill(process.processIdentifier, SIGKILL)  // not SIGTERM: this test is not about shutting down
+            process.waitUntilExit()
+        }
+        let line = err.fileHandleForReading.availableData  // blocks until the first write
+        #expect(String(decoding: line, as: UTF8.self).contains("verification desk on http://127.0.0.1:\(port)/"))
+    }
+}
