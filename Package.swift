@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "EInvoiceKit", targets: ["EInvoiceKit"]),
         .library(name: "EInvoiceModel", targets: ["EInvoiceModel"]),
         .library(name: "EInvoiceVerification", targets: ["EInvoiceVerification"]),
+        // For bench/fuzz's image-loader harness; the C decoders stay behind RasterIO's Swift API.
+        .library(name: "RasterIO", targets: ["RasterIO"]),
         .executable(name: "einvoice", targets: ["einvoice"]),
     ],
     dependencies: [
