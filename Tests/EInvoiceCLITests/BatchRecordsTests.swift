@@ -75,6 +75,17 @@ extension BatchCommandTests {
         #expect(try manifest(output).count == 9)
     }
 
+    @Test func aFileThatCannotBeReadFailsWithTheReason() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("gone.json").path,
+                                                   withDestinationPath: "/nonexistent/gone.json")
+        let output = folder.appendingPathComponent("out")
+        let result = try CommandRunner.run(["batch", folder.path, "-o", output.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(try manifest(output).map(\.error) == ["no such file"], "\(result.stdout)")
+    }
+
     @Test func theSummaryNamesTheItemsNotRendered() throws {
         let (folder, input, key) = try archive(count: 2, lines: 1)
         let result = try run(input, folder.appendingPathComponent("out"), key)

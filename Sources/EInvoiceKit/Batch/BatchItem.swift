@@ -4,10 +4,13 @@ public import Foundation
 public struct BatchItem: Sendable {
     public var id: String
     public var data: Data
+    /// Why the item's file could not be read (it vanished, permissions, too large); `data` is then empty.
+    public var unreadable: String?
 
-    public init(id: String, data: Data) {
+    public init(id: String, data: Data, unreadable: String? = nil) {
         self.id = id
         self.data = data
+        self.unreadable = unreadable
     }
 }
 
@@ -80,9 +83,12 @@ public final class BatchInputReader {
             while let relative = files?.nextObject() as? String {
                 guard Self.isJSONFile(relative) else { continue }
                 let full = (base as NSString).appendingPathComponent(relative)
-                // A file that vanished or cannot be read is still an item: it fails with a reason.
-                let data = (try? InputSource.read(full)) ?? Data()
-                return BatchItem(id: relative, data: data)
+                // A file that vanished or cannot be read is still an item: it fails with the reason.
+                do {
+                    return BatchItem(id: relative, data: try InputSource.read(full))
+                } catch {
+                    return BatchItem(id: relative, data: Data(), unreadable: error.reason)
+                }
             }
             return nil
         case .jsonLines, .standardInput:

@@ -11,6 +11,9 @@ enum BatchWorker {
     /// - Parameter isDone: whether a response of a many-response item was rendered by an earlier run.
     static func process(_ item: BatchItem, printer: InvoicePrinter, namer: OutputNamer, configuration: BatchConfiguration,
                         isDone: (String) -> Bool) throws(AtomicFile.WriteError) -> (entries: [ManifestEntry], alreadyDone: Int) {
+        if let reason = item.unreadable {
+            return ([ManifestEntry(id: item.id, status: .failed, milliseconds: 0, error: reason)], 0)
+        }
         let documents = IRPDocumentReader.read(item.data, source: item.id)
         let pending = documents.count > 1 && !configuration.force ? documents.filter { !isDone($0.id) } : documents
         let entries = try pending.map { document throws(AtomicFile.WriteError) in
