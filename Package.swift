@@ -59,7 +59,7 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceModel"]),
         .target(name: "InvoiceScanning", dependencies: ["QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification"]),
-        .target(name: "RasterIO", dependencies: ["QRCodec", "EInvoiceModel", "CairoGraphics", "CPoppler", "CTurboJPEG", "CTIFF"]),
+        .target(name: "RasterIO", dependencies: ["QRCodec", "EInvoiceModel", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF"]),
         .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
         .target(name: "InvoiceRenderer", dependencies: ["InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "EInvoiceServer",
             dependencies: [
-                "EInvoiceKit", "EInvoiceVerification", "InvoiceScanning", "RasterIO", "EInvoiceModel",
+                "EInvoiceKit", "EInvoiceVerification", "InvoiceScanning", "RasterIO", "EInvoiceModel", crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,8 +121,9 @@ let package = Package(
         .testTarget(
             name: "EInvoiceServerTests",
             dependencies: [
-                "EInvoiceServer", "EInvoiceTestSupport", "EInvoiceKit",
+                "EInvoiceServer", "EInvoiceTestSupport", "EInvoiceKit", "RasterIO",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceModel", "EInvoiceTestSupport"]),

@@ -4,6 +4,7 @@ public import Hummingbird
 public import Logging
 import HTTPTypes
 import NIOCore
+import RasterIO
 
 /// The verification desk: a page for people and a JSON API, on Hummingbird.
 ///
@@ -14,6 +15,8 @@ public enum DeskApplication {
         let service = DeskService(configuration: configuration)
         let limiter = WorkLimiter(limit: configuration.maxConcurrent, queueLimit: configuration.maxQueued)
         let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: AllowedHostsMiddleware(allowed: configuration.hostsAllowed))
         router.get("/") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
@@ -22,7 +25,7 @@ public enum DeskApplication {
             Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
         router.post("/api/v1/verify") { request, context in
-            try await handle(request, context: context, configuration: configuration, limiter: limiter) { body in
+            await handle(request, context: context, configuration: configuration, limiter: limiter) { body, _ in
                 json(service.verify(body))
             }
         }
@@ -31,20 +34,26 @@ public enum DeskApplication {
             let name = HTTPField.Name("X-File-Name").flatMap { request.headers[$0] }
                 .map { String(($0.removingPercentEncoding ?? $0).prefix(200)) } ?? "upload"
             let withThumbnails = request.uri.queryParameters.get("thumbnails") == "1"
-            return try await handle(request, context: context, configuration: configuration, limiter: limiter) { body in
-                let results = try service.scan(body, name: name, contentType: contentType)
+            return await handle(request, context: context, configuration: configuration, limiter: limiter) { body, cancellation in
+                let results = try service.scan(body, name: name, contentType: contentType, cancellation: cancellation)
                 guard withThumbnails else { return json(results) }
-                return json(ScanResponse(results: results, thumbnails: service.thumbnails(body)))
+                return json(ScanResponse(results: results, thumbnails: service.thumbnails(body, cancellation: cancellation)))
             }
         }
         return router
     }
 
+    /// The desk as a service: HTTP/1.1 with an idle timeout (which also bounds how long a client
+    /// may take to send its headers: a half-sent head produces no activity) and a cap on open
+    /// connections (past it, new ones wait in the listen backlog).
     public static func application(configuration: ServerConfiguration, logger: Logger? = nil) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "einvoice-serve")
         log.logLevel = .warning
         return Application(router: router(configuration: configuration),
-                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "einvoice"),
+                           server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))),
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "einvoice",
+                                                backlog: 1024,
+                                                availableConnectionsDelegate: .maximum(configuration.maxConnections, logger: log)),
                            logger: log)
     }
 
@@ -53,38 +62,64 @@ public enum DeskApplication {
         var thumbnails: [String]
     }
 
-    /// Reads the body within the size cap, runs `work` on a bounded slot within the time limit,
-    /// and turns every failure into a JSON error with the right status, never a crash.
+    /// Admits the request under the concurrency limit, then reads its body within the size cap,
+    /// then runs `work` off the cooperative pool — all within `--timeout`, which answers 503 on
+    /// time and cancels the work (its decoder process is killed). Every failure is a JSON error
+    /// with the right status, never a crash.
     static func handle(_ request: Request, context: BasicRequestContext, configuration: ServerConfiguration, limiter: WorkLimiter,
-                       work: @escaping @Sendable (Data) throws -> Response) async throws -> Response {
+                       work: @escaping @Sendable (Data, DecodeCancellation) throws -> Response) async -> Response {
+        let limit = configuration.maxUploadBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            return failure(413, "the upload is larger than \(limit >> 20) MB")
+        }
+        let timeout = configuration.timeoutSeconds
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(timeout * 1000)))
+        let late = { @Sendable in failure(503, "the request took longer than \(seconds(timeout)) (--timeout); its work was stopped") }
+        guard await limiter.acquire(before: deadline) else { return failure(503, "the desk is busy; try again in a moment") }
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: configuration.maxUploadBytes)
+            buffer = try await within(deadline) { try await request.body.collect(upTo: limit) }
+        } catch is TimedOut {
+            await limiter.release()
+            return failure(503, "the upload did not arrive within \(seconds(timeout)) (--timeout)")
         } catch {
-            return failure(413, "the upload is larger than \(configuration.maxUploadBytes >> 20) MB")
+            await limiter.release()
+            return failure(413, "the upload is larger than \(limit >> 20) MB")
         }
-        guard buffer.readableBytes > 0 else { return failure(400, "the request body is empty") }
+        guard buffer.readableBytes > 0 else {
+            await limiter.release()
+            return failure(400, "the request body is empty")
+        }
         let body = Data(buffer.readableBytesView)
-        guard await limiter.acquire() else { return failure(503, "the desk is busy; try again in a moment") }
-        defer { Task { await limiter.release() } }
-        let task = Task.detached(priority: .userInitiated) { () -> Response in
+        return await TimedWork.run(until: deadline, timeoutResponse: late, done: { Task { await limiter.release() } }) { cancellation in
             do {
-                return try work(body)
+                return try work(body, cancellation)
             } catch let error as DeskService.Failure {
                 return failure(error.status, error.message)
             } catch {
                 return failure(500, "the request could not be processed")
             }
         }
-        return await withTaskGroup(of: Response?.self) { group in
-            group.addTask { await task.value }
+    }
+
+    struct TimedOut: Error {}
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+
+    /// `operation`'s result, or ``TimedOut`` at `deadline` (the operation is cancelled).
+    static func within<T: Sendable>(_ deadline: ContinuousClock.Instant,
+                                    _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
             group.addTask {
-                try? await Task.sleep(for: .seconds(configuration.timeoutSeconds))
+                try? await Task.sleep(until: deadline)
                 return nil
             }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first ?? failure(503, "the request took longer than \(Int(configuration.timeoutSeconds)) s")
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw TimedOut() }
+            return value
         }
     }
 

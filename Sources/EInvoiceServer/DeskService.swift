@@ -2,7 +2,7 @@ public import EInvoiceKit
 import EInvoiceVerification
 public import Foundation
 import InvoiceScanning
-import RasterIO
+public import RasterIO
 
 /// What the desk does with a request, apart from HTTP: the same engine and the same JSON as
 /// `einvoice verify --json` and `einvoice scan --json`.
@@ -22,7 +22,8 @@ public struct DeskService: Sendable {
     }
 
     /// `POST /api/v1/scan`: one PDF, PNG, JPEG or TIFF; its QR codes verified, printed values compared.
-    public func scan(_ body: Data, name: String, contentType: String?) throws(Failure) -> [VerificationResult.JSON] {
+    public func scan(_ body: Data, name: String, contentType: String?,
+                     cancellation: DecodeCancellation? = nil) throws(Failure) -> [VerificationResult.JSON] {
         guard let format = ImageFormat.detect(body) else {
             let looksLikeText = String(validating: body.prefix(4096), as: UTF8.self) != nil
             throw Failure(status: 415, message: looksLikeText
@@ -32,9 +33,7 @@ public struct DeskService: Sendable {
         if let contentType, !Self.accepted(contentType, for: format) {
             throw Failure(status: 415, message: "Content-Type \(contentType) does not match the uploaded \(format.rawValue.uppercased())")
         }
-        var limits = RasterLimits()
-        limits.maxPages = configuration.maxPages
-        let scanner = InvoiceScanner(verifier: configuration.verifier, limits: limits)
+        let scanner = InvoiceScanner(verifier: configuration.verifier, limits: configuration.uploadLimits(cancellation: cancellation))
         do {
             let pages = try scanner.scan(body)
             let findings = ScanFinding.findings(input: name, pages: pages)
@@ -57,9 +56,8 @@ public struct DeskService: Sendable {
     }
 
     /// A small PNG of each page of an upload, for the page's thumbnail with the QR outlined.
-    public func thumbnails(_ body: Data, width: Int = 420) -> [String] {
-        var limits = RasterLimits()
-        limits.maxPages = min(configuration.maxPages, 4)
+    public func thumbnails(_ body: Data, width: Int = 420, cancellation: DecodeCancellation? = nil) -> [String] {
+        let limits = configuration.uploadLimits(cancellation: cancellation, maxPages: 4)
         guard let pages = try? RasterLoader.load(body, dpi: 72, limits: limits) else { return [] }
         return pages.filter { if case .pdfImage = $0.origin { false } else { true } }.compactMap { page in
             Thumbnail.png(page.image, width: width).map { "data:image/png;base64," + $0.base64EncodedString() }

@@ -34,10 +34,10 @@ public struct InvoiceScanner: Sendable {
     }
 
     public func scan(_ data: Data) throws(RasterError) -> [PageResult] {
-        let pages = try RasterLoader.load(data, dpi: dpi, limits: limits)
         var results: [PageResult] = []
         var seenTokens = Set<String>()
-        for page in pages {
+        // Pages arrive one at a time (never the whole file in memory); what was not read comes back as notes.
+        let notes = try RasterLoader.forEachPage(data, dpi: dpi, limits: limits) { page in
             let read = scanner.scan(page.image)
             var codes: [ScannedCode] = []
             for symbol in read.symbols {
@@ -47,11 +47,15 @@ public struct InvoiceScanner: Sendable {
                 codes.append(analyse(symbol, text: page.text))
             }
             let isEmbedded = if case .pdfImage = page.origin { true } else { false }
-            if isEmbedded && codes.isEmpty { continue }
+            if isEmbedded && codes.isEmpty { return }
             results.append(PageResult(
                 label: page.label, pageNumber: page.pageNumber, width: page.image.width, height: page.image.height, codes: codes,
                 step: read.step, hasText: !(page.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
                 note: codes.isEmpty ? noQRNote(page) : nil))
+        }
+        for note in notes {
+            results.append(PageResult(label: note.label, pageNumber: note.pages?.lowerBound, width: 0, height: 0, codes: [],
+                                      step: "not read", hasText: false, note: [note.label, note.message].filter { !$0.isEmpty }.joined(separator: ": ")))
         }
         return results
     }

@@ -35,19 +35,31 @@ public final class PDFDocument {
 
     public var pageCount: Int { Int(poppler_document_get_n_pages(document)) }
 
+    /// Page `index` (0-based) size in pixels at `dpi`, from its page box, without drawing it.
+    func pixelSize(page index: Int, dpi: Double) -> ImageHeader.Size? {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
+        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let scale = dpi / 72
+        // A page box of absurd size (1e30 pt) must not trap on conversion.
+        guard (width * scale).isFinite, (height * scale).isFinite, width * scale < 1e7, height * scale < 1e7 else {
+            return ImageHeader.Size(width: Int(1e7), height: Int(1e7))
+        }
+        return ImageHeader.Size(width: Int((width * scale).rounded(.up)), height: Int((height * scale).rounded(.up)))
+    }
+
     /// Page `index` (0-based) rendered at `dpi` on white, as grey pixels.
     public func render(page index: Int, dpi: Double, limits: RasterLimits) throws(RasterError) -> GreyImage {
         guard let page = poppler_document_get_page(document, Int32(index)) else {
             throw RasterError(.corrupt, "page \(index + 1) cannot be read")
         }
         defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
-        var width = 0.0, height = 0.0
-        poppler_page_get_size(page, &width, &height)
         let scale = dpi / 72
-        let pixelWidth = Int((width * scale).rounded(.up)), pixelHeight = Int((height * scale).rounded(.up))
-        guard pixelWidth > 0, pixelHeight > 0, pixelWidth * pixelHeight <= limits.maxPixels else {
-            throw RasterError(.tooLarge, "page \(index + 1) at \(Int(dpi)) DPI would be \(pixelWidth)×\(pixelHeight) pixels, over the limit")
+        guard let size = pixelSize(page: index, dpi: dpi), size.width > 0, size.height > 0, size.pixels <= limits.maxPixels else {
+            throw RasterError(.tooLarge, "page \(index + 1) at \(Int(dpi)) DPI would be over the \(RasterLimits.megapixels(limits.maxPixels)) limit")
         }
+        let pixelWidth = size.width, pixelHeight = size.height
         do {
             let surface = try Surface(imageWidth: pixelWidth, height: pixelHeight)
             let context = try GraphicsContext(surface: surface)

@@ -3,13 +3,17 @@ public import EInvoiceModel
 /// Why an input image or PDF could not be read. Equality is on ``code``.
 public struct RasterError: CodedError {
     public struct Code: Hashable, Sendable {
-        fileprivate enum Value { case unsupported, corrupt, encrypted, tooLarge, empty }
+        fileprivate enum Value { case unsupported, corrupt, encrypted, tooLarge, empty, timeLimit, decoderFailed }
         fileprivate let value: Value
         public static let unsupported = Code(value: .unsupported)
         public static let corrupt = Code(value: .corrupt)
         public static let encrypted = Code(value: .encrypted)
         public static let tooLarge = Code(value: .tooLarge)
         public static let empty = Code(value: .empty)
+        /// The file's wall-clock budget ran out before one page was read.
+        public static let timeLimit = Code(value: .timeLimit)
+        /// The decoder's child process crashed or ran out of its memory or CPU allowance.
+        public static let decoderFailed = Code(value: .decoderFailed)
     }
 
     public let code: Code
@@ -38,13 +42,4 @@ public enum ImageFormat: String, Sendable {
         }
         return nil
     }
-}
-
-/// Limits that keep a hostile file from exhausting memory.
-public struct RasterLimits: Sendable {
-    /// Largest decoded image (pixels); 120 MP is a 600-DPI A3 scan.
-    public var maxPixels: Int = 120_000_000
-    /// Pages read from a PDF or multi-page TIFF.
-    public var maxPages: Int = 50
-    public init() {}
 }

@@ -11,7 +11,10 @@ enum TIFFDecoder {
         init(_ data: Data) { self.data = data }
     }
 
-    static func decode(_ data: Data, limits: RasterLimits) throws(RasterError) -> [GreyImage] {
+    /// Decodes the directories `wanted` (0-based, ascending; sizes already checked against the
+    /// limits from the header), handing each to `onPage` as soon as it is decoded.
+    static func decode(_ data: Data, pages wanted: [Int], limits: RasterLimits,
+                       onPage: (Int, GreyImage) throws(RasterError) -> Void) throws(RasterError) {
         CTIFF_silence()
         let source = Source(data)
         let context = Unmanaged.passUnretained(source).toOpaque()
@@ -42,22 +45,22 @@ enum TIFFDecoder {
         }
         guard let tiff else { throw RasterError(.corrupt, "not a readable TIFF") }
         defer { TIFFClose(tiff) }
-        var pages: [GreyImage] = []
-        repeat {
+        for index in wanted {
             var width: UInt32 = 0, height: UInt32 = 0
-            guard CTIFF_getUInt32(tiff, UInt32(TIFFTAG_IMAGEWIDTH), &width) == 1,
+            guard withExtendedLifetime(source, { TIFFSetDirectory(tiff, tdir_t(index)) }) == 1,
+                  CTIFF_getUInt32(tiff, UInt32(TIFFTAG_IMAGEWIDTH), &width) == 1,
                   CTIFF_getUInt32(tiff, UInt32(TIFFTAG_IMAGELENGTH), &height) == 1, width > 0, height > 0
-            else { break }
+            else { throw RasterError(.corrupt, "TIFF page \(index + 1) cannot be read") }
+            // The header was measured in Swift; libtiff must agree before it allocates.
             guard Int(width) * Int(height) <= limits.maxPixels else {
-                throw RasterError(.tooLarge, "a TIFF page of \(width)×\(height) pixels is over the \(limits.maxPixels / 1_000_000) MP limit")
+                throw RasterError(.tooLarge, "a TIFF page of \(width)×\(height) pixels is over the \(RasterLimits.megapixels(limits.maxPixels)) limit")
             }
             var rgba = [UInt32](repeating: 0xffffffff, count: Int(width) * Int(height))
             let ok = withExtendedLifetime(source) {
                 rgba.withUnsafeMutableBufferPointer { TIFFReadRGBAImageOriented(tiff, width, height, $0.baseAddress, ORIENTATION_TOPLEFT, 0) }
             }
             guard ok == 1 else {
-                if pages.isEmpty { throw RasterError(.corrupt, "the TIFF's image data is damaged or in an unsupported encoding") }
-                break
+                throw RasterError(.corrupt, "TIFF page \(index + 1): the image data is damaged or in an unsupported encoding")
             }
             // ABGR packed, as libtiff's RGBA interface returns it; alpha composited over white.
             let pixels = rgba.map { value -> UInt8 in
@@ -65,9 +68,8 @@ enum TIFFDecoder {
                 let grey = (r * 299 + g * 587 + b * 114) / 1000
                 return UInt8((grey * a + 255 * (255 - a)) / 255)
             }
-            pages.append(GreyImage(width: Int(width), height: Int(height), pixels: pixels))
-        } while pages.count < limits.maxPages && withExtendedLifetime(source, { TIFFReadDirectory(tiff) }) == 1
-        guard !pages.isEmpty else { throw RasterError(.corrupt, "the TIFF has no readable page") }
-        return pages
+            rgba = []
+            try onPage(index, GreyImage(width: Int(width), height: Int(height), pixels: pixels))
+        }
     }
 }

@@ -21,6 +21,7 @@ struct EInvoiceCommand: AsyncParsableCommand {
               75  batch: the output folder is busy (another run)
             """,
         version: EInvoiceVersion.string,
-        subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self]
+        subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self,
+                      DecodeCommand.self]
     )
 }

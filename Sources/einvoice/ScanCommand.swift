@@ -28,13 +28,15 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Limits per file") var limits: LimitOptions
 
     func validate() throws {
         guard (72...1200).contains(dpi) else { throw ValidationError("--dpi must be between 72 and 1200") }
     }
 
     func run() throws {
-        let scanner = InvoiceScanner(verifier: try verification.makeVerifier(), dpi: dpi)
+        let scanner = InvoiceScanner(verifier: try verification.makeVerifier(), dpi: dpi,
+                                     limits: limits.rasterLimits(defaultPages: 50))
         var writer = ReportWriter(path: output.output)
         var findings: [ScanFinding] = []
         let unreadable = forEachInput(inputs) { name, data in

@@ -3,6 +3,7 @@ import EInvoiceKit
 import EInvoiceServer
 import Foundation
 import Hummingbird
+import RasterIO
 
 /// `einvoice serve`: the verification desk, a local web page and JSON API for accounts payable.
 struct ServeCommand: AsyncParsableCommand {
@@ -25,27 +26,39 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Largest upload in MB.", valueName: "MB"))
     var maxUploadMb = 20
 
-    @Option(help: ArgumentHelp("PDF pages read per upload.", valueName: "N"))
-    var maxPages = 20
-
-    @Option(help: ArgumentHelp("Seconds a request may take.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds a request may take; then it is answered 503 and its work is stopped.", valueName: "SECONDS"))
     var timeout: Double = 30
+
+    @Option(help: ArgumentHelp("Seconds a connection may stay silent (also bounds sending the headers).", valueName: "SECONDS"))
+    var idleTimeout: Double = 15
+
+    @Option(help: ArgumentHelp("Open connections at most; more wait to be accepted.", valueName: "N"))
+    var maxConnections = 4096
+
+    @Option(name: .customLong("allowed-host"), help: ArgumentHelp(
+        "Also answer API requests whose Host/Origin is NAME (repeatable; loopback and --host always are).", valueName: "NAME"))
+    var allowedHosts: [String] = []
 
     @Option(help: ArgumentHelp("Requests processed at once (default: cores).", valueName: "N"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var verification: VerificationOptions
+    @OptionGroup(title: "Limits per upload") var limits: LimitOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         guard (1...512).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb must be 1–512") }
-        guard maxPages >= 1, timeout > 0, jobs >= 1 else { throw ValidationError("--max-pages, --timeout and --jobs must be positive") }
+        guard timeout > 0, idleTimeout > 0, jobs >= 1, maxConnections >= 16 else {
+            throw ValidationError("--timeout, --idle-timeout and --jobs must be positive, --max-connections at least 16")
+        }
     }
 
     func run() async throws {
+        let rasterLimits = limits.rasterLimits(defaultPages: 20)
         let configuration = ServerConfiguration(
-            host: host, port: port, maxUploadBytes: maxUploadMb << 20, maxPages: maxPages, timeoutSeconds: timeout,
-            maxConcurrent: jobs, verifier: try verification.makeVerifier())
+            host: host, port: port, maxUploadBytes: maxUploadMb << 20, maxPages: rasterLimits.maxPages, timeoutSeconds: timeout,
+            maxConcurrent: jobs, idleTimeoutSeconds: idleTimeout, maxConnections: raisedFileLimit(for: maxConnections),
+            allowedHosts: allowedHosts, limits: rasterLimits, verifier: try verification.makeVerifier())
         if !configuration.isLoopback {
             warn("listening on \(host): anyone who can reach this address can use the desk (uploads are not stored)")
         }
@@ -57,4 +70,19 @@ struct ServeCommand: AsyncParsableCommand {
         warn("verification desk on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")
         try await DeskApplication.application(configuration: configuration).runService()
     }
+}
+
+/// Raises the soft open-file limit to the hard one so `--max-connections` can be honoured; the
+/// connection cap actually used (a few descriptors stay free for decoders and files).
+func raisedFileLimit(for connections: Int) -> Int {
+    var files = rlimit()
+    guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files) == 0 else { return connections }
+    if files.rlim_cur < files.rlim_max {
+        files.rlim_cur = files.rlim_max
+        _ = setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files)
+        _ = getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files)
+    }
+    let usable = Int(min(files.rlim_cur, rlim_t(Int.max))) - 64
+    if usable < connections { warn("--max-connections \(connections) lowered to \(max(16, usable)): the open-file limit is \(files.rlim_cur)") }
+    return max(16, min(connections, usable))
 }

@@ -1,0 +1,134 @@
+import Foundation
+import QRCodec
+
+/// The stream a decoder child writes and its parent reads: length-prefixed frames, native byte
+/// order (both ends are the same binary on the same machine).
+///
+/// `C` the number of pages the child will try, `P` a page (metadata, text, then grey pixels),
+/// `N` a note, `E` an error that ends the file, `D` done.
+enum PageFrame {
+    /// Pages the child will try, and pages the file has.
+    case pageCount(read: Int, total: Int)
+    case page(RasterPage)
+    case note(RasterNote)
+    case error(RasterError)
+    case done
+
+    /// The bytes of one frame, handed to `write` in pieces (a page's pixels are not copied).
+    static func write(_ frame: PageFrame, to write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var head = Data()
+        switch frame {
+        case .pageCount(let read, let total):
+            head.append(kind: "C", payload: 16)
+            head.append(raw: Int64(read))
+            head.append(raw: Int64(total))
+            return head.withUnsafeBytes(write)
+        case .page(let page):
+            let text = Data((page.text ?? "").utf8)
+            let (kind, number, index, dpi) = page.origin.encoded
+            head.append(kind: "P", payload: 1 + 4 + 4 + 8 + 4 + 4 + 1 + 4 + text.count + page.image.pixels.count)
+            head.append(raw: kind)
+            head.append(raw: Int32(number))
+            head.append(raw: Int32(index))
+            head.append(raw: dpi)
+            head.append(raw: UInt32(page.image.width))
+            head.append(raw: UInt32(page.image.height))
+            head.append(raw: UInt8(page.text == nil ? 0 : 1))
+            head.append(raw: UInt32(text.count))
+            head.append(text)
+            return head.withUnsafeBytes(write) && page.image.pixels.withUnsafeBytes(write)
+        case .note(let note):
+            let body = (try? JSONEncoder().encode(note)) ?? Data()
+            head.append(kind: "N", payload: body.count)
+            head.append(body)
+            return head.withUnsafeBytes(write)
+        case .error(let error):
+            let body = Data(error.reason.utf8)
+            head.append(kind: "E", payload: 1 + body.count)
+            head.append(raw: error.code.wireValue)
+            head.append(body)
+            return head.withUnsafeBytes(write)
+        case .done:
+            head.append(kind: "D", payload: 0)
+            return head.withUnsafeBytes(write)
+        }
+    }
+
+    /// Reads one frame; `nil` at the end of the stream.
+    static func read(from reader: inout FrameReader) throws(RasterError) -> PageFrame? {
+        guard let head = try reader.bytes(5, allowEnd: true) else { return nil }
+        let length = head.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 1, as: UInt32.self)) }
+        switch head[0] {
+        case UInt8(ascii: "C"):
+            let read = Int(try reader.value(Int64.self))
+            return .pageCount(read: read, total: Int(try reader.value(Int64.self)))
+        case UInt8(ascii: "P"):
+            let kind = try reader.value(UInt8.self), number = Int(try reader.value(Int32.self))
+            let index = Int(try reader.value(Int32.self)), dpi = try reader.value(Double.self)
+            let width = Int(try reader.value(UInt32.self)), height = Int(try reader.value(UInt32.self))
+            let hasText = try reader.value(UInt8.self) == 1
+            let textCount = Int(try reader.value(UInt32.self))
+            guard width * height + textCount + 30 == length, let origin = RasterPage.Origin(kind, number, index, dpi) else {
+                throw RasterError(.decoderFailed, "the decoder's output is garbled")
+            }
+            let text = String(decoding: try reader.bytes(textCount) ?? [], as: UTF8.self)
+            let pixels = try reader.bytes(width * height) ?? []
+            return .page(RasterPage(origin: origin, image: GreyImage(width: width, height: height, pixels: pixels),
+                                    text: hasText ? text : nil))
+        case UInt8(ascii: "N"):
+            guard let note = try? JSONDecoder().decode(RasterNote.self, from: Data(try reader.bytes(length) ?? [])) else {
+                throw RasterError(.decoderFailed, "the decoder's output is garbled")
+            }
+            return .note(note)
+        case UInt8(ascii: "E"):
+            let code = RasterError.Code(wireValue: try reader.value(UInt8.self))
+            return .error(RasterError(code, String(decoding: try reader.bytes(length - 1) ?? [], as: UTF8.self)))
+        case UInt8(ascii: "D"):
+            return .done
+        default:
+            throw RasterError(.decoderFailed, "the decoder's output is garbled")
+        }
+    }
+}
+
+extension RasterPage.Origin {
+    fileprivate var encoded: (UInt8, Int, Int, Double) {
+        switch self {
+        case .image: (0, 0, 0, 0)
+        case .tiffPage(let page): (1, page, 0, 0)
+        case .pdfPage(let page, let dpi): (2, page, 0, dpi)
+        case .pdfImage(let page, let index): (3, page, index, 0)
+        }
+    }
+
+    fileprivate init?(_ kind: UInt8, _ page: Int, _ index: Int, _ dpi: Double) {
+        switch kind {
+        case 0: self = .image
+        case 1: self = .tiffPage(page)
+        case 2: self = .pdfPage(page, dpi: dpi)
+        case 3: self = .pdfImage(page: page, index: index)
+        default: return nil
+        }
+    }
+}
+
+extension RasterError.Code {
+    private static let all: [RasterError.Code] = [.unsupported, .corrupt, .encrypted, .tooLarge, .empty, .timeLimit, .decoderFailed]
+    fileprivate var wireValue: UInt8 { UInt8(Self.all.firstIndex(of: self) ?? 1) }
+    fileprivate init(wireValue: UInt8) { self = Self.all.indices.contains(Int(wireValue)) ? Self.all[Int(wireValue)] : .corrupt }
+}
+
+extension Data {
+    fileprivate mutating func append(kind: Character, payload: Int) {
+        append(kind.asciiValue ?? 0)
+        append(raw: UInt32(payload))
+    }
+
+    fileprivate mutating func append<T: FixedWidthInteger>(raw value: T) {
+        Swift.withUnsafeBytes(of: value) { append(contentsOf: $0) }
+    }
+
+    fileprivate mutating func append(raw value: Double) {
+        Swift.withUnsafeBytes(of: value) { append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// An image's size as its own header states it, read before any decoder runs, so that a file
+/// claiming 23 000 × 23 000 pixels is refused in microseconds rather than after 2 GB of decoding.
+///
+/// Pure Swift over the bytes (no C): a header that cannot be parsed is `corrupt`.
+struct ImageHeader: Equatable {
+    struct Size: Equatable {
+        var width: Int
+        var height: Int
+        var pixels: Int { width * height }
+    }
+
+    /// One entry per page (one for PNG and JPEG, one per directory for TIFF).
+    var pages: [Size]
+    /// For JPEG: how many scans (SOS segments) the file holds; 1 for a baseline JPEG.
+    var jpegScans = 0
+
+    static func read(_ data: Data, format: ImageFormat, pageLimit: Int = 10_000) throws(RasterError) -> ImageHeader {
+        let bytes = [UInt8](data)
+        switch format {
+        case .png: return try png(bytes)
+        case .jpeg: return try jpeg(bytes)
+        case .tiff: return try tiff(bytes, pageLimit: pageLimit)
+        case .pdf: throw RasterError(.unsupported, "a PDF has no image header; its pages are measured when it is opened")
+        }
+    }
+
+    /// PNG: the IHDR chunk must come first, right after the 8-byte signature (PNG spec §5.6).
+    static func png(_ bytes: [UInt8]) throws(RasterError) -> ImageHeader {
+        guard bytes.count >= 24, Array(bytes[12..<16]) == Array("IHDR".utf8) else {
+            throw RasterError(.corrupt, "not a readable PNG (no IHDR header)")
+        }
+        let size = Size(width: Int(bigEndian32(bytes, 16)), height: Int(bigEndian32(bytes, 20)))
+        guard size.width > 0, size.height > 0 else { throw RasterError(.corrupt, "the PNG header gives no size") }
+        return ImageHeader(pages: [size])
+    }
+
+    /// JPEG: walks the marker segments for the frame header (SOF0–SOF15 but DHT, JPG and DAC) and
+    /// counts the scans (SOS), skipping each scan's entropy-coded data up to the next marker.
+    static func jpeg(_ bytes: [UInt8]) throws(RasterError) -> ImageHeader {
+        var size: Size?
+        var scans = 0
+        var offset = 2
+        while offset + 1 < bytes.count {
+            guard bytes[offset] == 0xff else { throw RasterError(.corrupt, "not a readable JPEG (bad marker at byte \(offset))") }
+            let marker = bytes[offset + 1]
+            offset += 2
+            switch marker {
+            case 0xff: offset -= 1  // fill byte before a marker
+                continue
+            case 0xd8, 0x01, 0xd0...0xd7: continue
+            case 0xd9: offset = bytes.count
+                continue
+            default: break
+            }
+            guard offset + 1 < bytes.count else { break }
+            let length = Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
+            guard length >= 2 else { throw RasterError(.corrupt, "not a readable JPEG (segment of length \(length))") }
+            if (0xc0...0xcf).contains(marker), ![0xc4, 0xc8, 0xcc].contains(marker), offset + 6 < bytes.count, size == nil {
+                size = Size(width: Int(bytes[offset + 5]) << 8 | Int(bytes[offset + 6]),
+                            height: Int(bytes[offset + 3]) << 8 | Int(bytes[offset + 4]))
+            }
+            offset += length
+            if marker == 0xda {
+                scans += 1
+                offset = nextMarker(bytes, from: offset)
+            }
+        }
+        guard let size else { throw RasterError(.corrupt, "not a readable JPEG (no frame header)") }
+        guard size.width > 0, size.height > 0 else { throw RasterError(.corrupt, "the JPEG header gives no size") }
+        return ImageHeader(pages: [size], jpegScans: scans)
+    }
+
+    /// The offset of the first marker after entropy-coded data: 0xFF followed by neither a stuffed
+    /// 0x00 nor a restart marker.
+    private static func nextMarker(_ bytes: [UInt8], from start: Int) -> Int {
+        var offset = start
+        while offset + 1 < bytes.count {
+            if bytes[offset] == 0xff, bytes[offset + 1] != 0, !(0xd0...0xd7).contains(bytes[offset + 1]) { return offset }
+            offset += 1
+        }
+        return bytes.count
+    }
+
+    /// TIFF: follows the chain of image file directories (TIFF 6.0 §2), reading ImageWidth (256)
+    /// and ImageLength (257) from each; a loop in the chain ends it.
+    static func tiff(_ bytes: [UInt8], pageLimit: Int) throws(RasterError) -> ImageHeader {
+        guard bytes.count >= 8 else { throw RasterError(.corrupt, "not a readable TIFF (short header)") }
+        let little = bytes[0] == 0x49
+        func read(_ at: Int, _ count: Int) -> Int? {
+            guard at >= 0, at + count <= bytes.count else { return nil }
+            var value = 0
+            for index in 0..<count { value |= Int(bytes[at + (little ? index : count - 1 - index)]) << (8 * index) }
+            return value
+        }
+        var pages: [Size] = []
+        var seen = Set<Int>()
+        var directory = read(4, 4) ?? 0
+        while directory != 0, pages.count < pageLimit, seen.insert(directory).inserted {
+            guard let entries = read(directory, 2) else { throw RasterError(.corrupt, "not a readable TIFF (directory past the end)") }
+            var width = 0, height = 0
+            for entry in 0..<entries {
+                let at = directory + 2 + 12 * entry
+                guard let tag = read(at, 2), let type = read(at + 2, 2) else {
+                    throw RasterError(.corrupt, "not a readable TIFF (directory cut short)")
+                }
+                guard tag == 256 || tag == 257 else { continue }
+                let value = (type == 3 ? read(at + 8, 2) : read(at + 8, 4)) ?? 0
+                if tag == 256 { width = value } else { height = value }
+            }
+            guard width > 0, height > 0 else {
+                throw RasterError(.corrupt, "TIFF page \(pages.count + 1) has no width or height")
+            }
+            pages.append(Size(width: width, height: height))
+            directory = read(directory + 2 + 12 * entries, 4) ?? 0
+        }
+        guard !pages.isEmpty else { throw RasterError(.corrupt, "the TIFF has no readable page") }
+        return ImageHeader(pages: pages)
+    }
+
+    private static func bigEndian32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        bytes[at..<(at + 4)].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+}
