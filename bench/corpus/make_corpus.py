@@ -4,9 +4,11 @@
 Each real SignedQRCode is encoded with libqrencode (the `qrencode` CLI, byte mode, quiet zone 4),
 placed on an A4 page with invoice-like text at a scan resolution, and degraded the way real desks
 degrade paper: resolution, rotation, perspective, blur, noise, JPEG, low contrast, faded thermal
-print, small QRs at ECC H, stamps over the quiet zone, and phone photos combining several.
+print, small QRs at ECC H, stamps over the quiet zone, and phone photos combining several; and the hard
+kinds of issue 17 (HARD_KINDS): modules of 0.9-1.8 px, keystone photos to 17 %, defocus to 0.6 module,
+stamps or signatures over a finder, inverted prints, and a second (UPI) QR on the page.
 
-    make_corpus.py OUT_DIR [--seeds N]
+    make_corpus.py OUT_DIR [--seeds N] [--kinds a,b]
 
 writes OUT_DIR/<kind>/<token>-<seed>.(png|jpg) and OUT_DIR/labels.json ({file: {kind, token}}).
 """
@@ -118,6 +120,105 @@ def jpeg(img, quality):
 KINDS = ["clean-300dpi", "scan-150dpi", "scan-600dpi", "small-25mm-ecc-h", "rotated", "perspective", "blur",
          "noise", "jpeg-heavy", "low-contrast", "faded-thermal", "stamp-over-quiet-zone", "phone-photo"]
 
+# The kinds desks send that plain decoders miss (issue 17): modules of 0.9-1.8 px, keystone photos,
+# defocus of up to 0.6 module, a stamp or signature over a finder, inverted prints.
+HARD_KINDS = ["tiny-25mm-ecc-h-150-220dpi", "small-ecc-m-150dpi", "keystone-photo", "defocus",
+              "stamp-over-finder", "inverted-200dpi", "two-qrs"]
+
+MODULES = {"L": 105 + 8, "M": 117 + 8, "Q": 137 + 8, "H": 157 + 8}  # modules across, quiet zone included
+
+
+def keystone(img, rng, amount):
+    """A photo taken at an angle: one edge of the page shorter than the opposite one by `amount`
+    (a trapezoid), the shorter edge chosen at random, plus a small turn."""
+    h, w = img.shape
+    k = amount / 2
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    side = rng.randrange(4)
+    dst = src.copy()
+    if side == 0: dst[0, 0] += k * w; dst[1, 0] -= k * w      # top edge shorter
+    if side == 1: dst[3, 0] += k * w; dst[2, 0] -= k * w      # bottom edge shorter
+    if side == 2: dst[0, 1] += k * h; dst[3, 1] -= k * h      # left edge shorter
+    if side == 3: dst[1, 1] += k * h; dst[2, 1] -= k * h      # right edge shorter
+    m = cv2.getPerspectiveTransform(src, dst)
+    return cv2.warpPerspective(img, m, (w, h), flags=cv2.INTER_AREA, borderValue=200)
+
+
+def stamp_over_finder(img, box, rng):
+    """A filled rubber-stamp impression or a signature scrawl across one of the three finders."""
+    x, y, side = box
+    quiet = side * 4 / 125
+    corners = [(x + quiet, y + quiet), (x + side - quiet, y + quiet), (x + quiet, y + side - quiet)]
+    cx, cy = corners[rng.randrange(3)]
+    overlay = img.copy()
+    finder = side * 7 / 125
+    if rng.random() < 0.5:
+        r = int(finder * rng.uniform(1.0, 1.6))
+        centre = (int(cx + rng.uniform(-0.3, 0.3) * finder), int(cy + rng.uniform(-0.3, 0.3) * finder))
+        cv2.circle(overlay, centre, r, int(rng.uniform(60, 110)), thickness=-1)
+        cv2.circle(overlay, centre, int(r * 1.4), 70, thickness=max(2, side // 50))
+    else:
+        pts = [(cx - finder * 1.5 + i * finder / 4, cy + finder * 0.8 * np.sin(i * 1.3 + rng.random()))
+               for i in range(14)]
+        cv2.polylines(overlay, [np.array(pts, np.int32)], False, 30, thickness=max(2, int(finder / 3)))
+    return np.minimum(img, overlay)
+
+
+def make_hard(kind, token, rng, tokens_all):
+    """Returns (image, ext) for one of HARD_KINDS; every size is derived from a module size in
+    pixels so the corpus covers 0.9-1.8 px per module evenly."""
+    ext = "png"
+    if kind == "tiny-25mm-ecc-h-150-220dpi":
+        dpi, level, size = rng.uniform(150, 220), "H", 25
+    elif kind == "small-ecc-m-150dpi":
+        dpi, level, size = 150, "M", rng.uniform(25, 35)
+    elif kind == "keystone-photo":
+        level = "M"
+        px_module = rng.uniform(1.2, 1.8)
+        size = rng.uniform(35, 50)
+        dpi = px_module * MODULES[level] / (size / 25.4)
+    elif kind == "defocus":
+        level, size = rng.choice(["M", "L"]), rng.uniform(40, 50)
+        dpi = rng.uniform(200, 300)
+    elif kind == "stamp-over-finder":
+        level, size, dpi = rng.choice(["M", "Q", "H"]), rng.uniform(35, 50), rng.choice([200, 300])
+    elif kind == "inverted-200dpi":
+        level, size, dpi = "M", rng.uniform(40, 50), 200
+    else:  # two-qrs
+        level, size, dpi = "M", rng.uniform(38, 50), rng.choice([200, 300])
+    dpi = int(round(dpi))
+    symbol = qr_modules(token, level)
+    img, box = place(page(dpi, rng), symbol, dpi, size, rng)
+    x, y, side = box
+    if kind == "keystone-photo":
+        img = rotate(img, rng.uniform(-12, 12))
+        img = keystone(img, rng, rng.uniform(0.05, 0.17))
+        img = uneven_light(img, rng, 0.3)
+        img = cv2.GaussianBlur(img, (0, 0), 0.5)
+        img = jpeg(noise(img, rng, 6), rng.randint(50, 80)); ext = "jpg"
+    elif kind == "defocus":
+        module_px = side / MODULES[level]
+        img = cv2.GaussianBlur(img, (0, 0), module_px * rng.uniform(0.3, 0.6))
+        img = noise(img, rng, 2)
+    elif kind == "stamp-over-finder":
+        img = stamp_over_finder(img, box, rng)
+    elif kind == "inverted-200dpi":
+        if rng.random() < 0.5:
+            img = 255 - img  # a negative scan of the whole page
+        else:
+            img[y:y + side, x:x + side] = 255 - img[y:y + side, x:x + side]  # white-on-black print
+        img = cv2.GaussianBlur(img, (0, 0), 0.6)
+    elif kind == "two-qrs":
+        # A UPI payment QR beside the signed QR (B2C-style pages carry both).
+        other = qr_modules("upi://pay?pa=shop@okaxis&pn=Shop&am=1180.00&cu=INR&gstIn=27AAPFU0939F1ZV"
+                           "&invoiceNo=INV-" + str(rng.randint(1, 9999)) + "&gstBrkUp=GST:180|CGST:90|SGST:90", "M")
+        oside = int(25 / 25.4 * dpi)
+        small = cv2.resize(other, (oside, oside), interpolation=cv2.INTER_AREA)
+        ox, oy = int(dpi * 0.6), y
+        img[oy:oy + oside, ox:ox + oside] = np.minimum(img[oy:oy + oside, ox:ox + oside], small)
+        img = cv2.GaussianBlur(img, (0, 0), 0.6)
+    return img, ext
+
 
 def make(kind, token, rng):
     dpi, size, level = 300, 50, "M"
@@ -164,15 +265,18 @@ def make(kind, token, rng):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
-    parser.add_argument("--seeds", type=int, default=2)
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--kinds", default="", help="comma-separated subset of kinds")
     args = parser.parse_args()
     labels = {}
-    for kind in KINDS:
+    wanted = [k for k in args.kinds.split(",") if k] or KINDS + HARD_KINDS
+    all_tokens = tokens()
+    for kind in wanted:
         os.makedirs(os.path.join(args.out, kind), exist_ok=True)
-        for t, token in enumerate(tokens()):
+        for t, token in enumerate(all_tokens):
             for seed in range(args.seeds):
                 rng = random.Random(f"{kind}-{t}-{seed}")
-                img, ext = make(kind, token, rng)
+                img, ext = make_hard(kind, token, rng, all_tokens) if kind in HARD_KINDS else make(kind, token, rng)
                 name = f"{kind}/token{t}-{seed}.{ext}"
                 path = os.path.join(args.out, name)
                 if ext == "png":
