@@ -1,4 +1,6 @@
-// swift-tools-version:5.9
+// swift-tools-version:5.4
+// Tools version 5.4: from 5.5 on, SwiftPM renames an executable's entry point for testing and links
+// `main` to it, which clashes with the `main` libFuzzer provides.
 // libFuzzer harnesses for einvoice. A package of its own so that the fuzzer build (every Swift file
 // compiled with -sanitize=fuzzer,address) never touches the main build or CI: `bench/fuzz/run` builds it.
 import PackageDescription
