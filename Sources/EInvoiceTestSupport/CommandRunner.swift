@@ -16,10 +16,11 @@ public enum CommandRunner {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs `einvoice arguments…` with `stdin` fed to it, in the repository root.
-    public static func run(_ arguments: [String], stdin: Data? = nil,
-                           environment: [String: String] = [:]) throws -> CommandResult {
-        guard let executable else { throw CocoaError(.fileNoSuchFile) }
+    /// Runs `einvoice arguments…` with `stdin` fed to it, in the repository root; `executable`
+    /// overrides the built binary (e.g. a copy of it), `environment` is merged into this process's.
+    public static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                           executable: URL? = nil) throws -> CommandResult {
+        guard let executable = executable ?? Self.executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -16,7 +16,7 @@ struct EInvoiceCommand: AsyncParsableCommand {
               4   valid, but the IRN is cancelled (Status CNL)
               64  usage error
               65  malformed input (scan: no e-invoice QR)
-              66  an input cannot be opened
+              66  an input cannot be opened (also: the Fonts/ and Templates/ folders are not found)
               73  output cannot be written (disk full, permissions)
               75  batch: the output folder is busy (another run)
             """,

@@ -56,7 +56,8 @@ struct RenderCommand: ParsableCommand {
         let template = try resources.template(template, root: root)
         let printer: InvoicePrinter
         do {
-            printer = try InvoicePrinter(template: template, fontsDirectory: resources.fontsDirectory(root: root), verifier: verifier)
+            printer = try InvoicePrinter(template: template, fontsDirectory: resources.fontsDirectory(root: root), verifier: verifier,
+                                         colorProfile: resources.colorProfile(root: root))
         } catch {
             throw ValidationError(error.reason)
         }

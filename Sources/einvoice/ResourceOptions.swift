@@ -3,24 +3,29 @@ import EInvoiceKit
 import Foundation
 import InvoiceLayout
 
-/// `--template-path` and `--font-path`: where the Templates/ and Fonts/ folders are.
+/// `--template-path` and `--font-path`: where the Templates/ and Fonts/ folders are, when not in the
+/// resource folder ``ResourceLocator`` finds (beside the tool, EINVOICE_HOME, XDG data directories).
 struct ResourceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder of templates (default: Templates/ beside the tool or in EINVOICE_HOME).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder of templates (default: share/einvoice/Templates beside the tool, or EINVOICE_HOME's).", valueName: "DIR"))
     var templatePath: String?
 
-    @Option(help: ArgumentHelp("Folder of fonts; rendering uses only these (default: Fonts/).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder of fonts; rendering uses only these (default: share/einvoice/Fonts beside the tool, or EINVOICE_HOME's).", valueName: "DIR"))
     var fontPath: String?
 
-    func root() throws -> URL? {
-        let found = ResourceLocator.root()
-        if found == nil, templatePath == nil || fontPath == nil {
-            throw ValidationError("cannot find the Fonts/ and Templates/ folders: run from the einvoice checkout, set EINVOICE_HOME, or pass --font-path and --template-path")
+    /// The resource folder, or `nil` when both folders are given; a clear error (exit 66) naming every
+    /// place looked at when neither is possible.
+    func root() throws -> ResourceRoot? {
+        if templatePath != nil, fontPath != nil { return nil }
+        do {
+            return try ResourceLocator.locate()
+        } catch {
+            warn(error.description)
+            throw ExitCode(ExitStatus.noInput.rawValue)
         }
-        return found
     }
 
-    func template(_ nameOrPath: String, root: URL?) throws -> InvoiceTemplate {
-        let directory = templatePath.map { URL(fileURLWithPath: $0) } ?? root?.appendingPathComponent("Templates")
+    func template(_ nameOrPath: String, root: ResourceRoot?) throws -> InvoiceTemplate {
+        let directory = templatePath.map { URL(fileURLWithPath: $0) } ?? root?.templatesDirectory
             ?? URL(fileURLWithPath: "Templates")
         do {
             return try TemplateLoader.load(nameOrPath, templatesDirectory: directory)
@@ -29,7 +34,12 @@ struct ResourceOptions: ParsableArguments {
         }
     }
 
-    func fontsDirectory(root: URL?) -> String {
-        fontPath ?? root?.appendingPathComponent("Fonts").path ?? "Fonts"
+    func fontsDirectory(root: ResourceRoot?) -> String {
+        fontPath ?? root?.fontsDirectory.path ?? "Fonts"
+    }
+
+    /// The archive's colour profile from the resource folder (`nil`: the template's own root is tried).
+    func colorProfile(root: ResourceRoot?) -> Data? {
+        root.flatMap { FileManager.default.contents(atPath: $0.colorProfile.path) }
     }
 }

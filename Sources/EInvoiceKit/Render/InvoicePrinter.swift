@@ -14,13 +14,14 @@ public final class InvoicePrinter {
     let fonts: FontSystem
     let measurer: PangoTextMeasurer
     let renderer: PageRenderer
-    /// The sRGB ICC profile an archive PDF's output intent carries.
+    /// The sRGB ICC profile an archive PDF's output intent carries: given, else `color/sRGB.icc` of
+    /// the resource root the template lives in (``ResourceRoot``: `Templates/` and `color/` are siblings).
     let colorProfile: Data?
 
     public init(template: InvoiceTemplate, fontsDirectory: String, verifier: Verifier,
                 colorProfile: Data? = nil) throws(RenderError) {
         self.colorProfile = colorProfile ?? template.baseDirectory.flatMap {
-            FileManager.default.contents(atPath: $0 + "/color/sRGB.icc")
+            FileManager.default.contents(atPath: $0 + "/../color/sRGB.icc")
         }
         do {
             fonts = try FontSystem(fontsDirectory: fontsDirectory)
@@ -52,7 +53,7 @@ public final class InvoicePrinter {
     /// PDF/A-3b: metadata, output intent, and the tokens embedded (see ``ArchivedTokens``).
     private func archive(_ pdf: Data, response: IRPResponse, prepared: PrintableInvoiceBuilder.Prepared) throws(RenderError) -> Data {
         guard let colorProfile else {
-            throw RenderError(.usage, "--archive needs Templates/color/sRGB.icc (the output intent's colour profile)")
+            throw RenderError(.usage, "--archive needs color/sRGB.icc beside Templates/ (the output intent's colour profile)")
         }
         let meta = prepared.metadata
         let attachments = ArchivedTokens.attachments(for: response, irn: prepared.printable.irn).map {
