@@ -6,6 +6,9 @@ public struct CairoError: Error, Hashable, CustomStringConvertible, Sendable {
 
     init(_ description: String) { self.description = description }
 
+    /// The same failure, saying what was being drawn: "the signed QR: creating a recording surface: …".
+    public func drawing(_ what: String) -> CairoError { CairoError("\(what): \(description)") }
+
     /// Cairo's error convention: a status on the object, never NULL. Checked after every creation.
     static func check(_ status: cairo_status_t, _ what: String) throws(CairoError) {
         guard status == CAIRO_STATUS_SUCCESS else {

@@ -19,7 +19,7 @@ public struct PageRenderer {
         let context = try GraphicsContext(surface: surface)
         for page in document.pages {
             surface.setPageSize(width: page.size.width, height: page.size.height)
-            draw(page, in: context)
+            try draw(page, in: context)
             context.showPage()
         }
         try context.status()
@@ -35,12 +35,14 @@ public struct PageRenderer {
         context.setColor(red: 1, green: 1, blue: 1)
         context.fillRectangle(x: 0, y: 0, width: page.size.width * scale, height: page.size.height * scale)
         context.scale(scale)
-        draw(page, in: context)
+        try draw(page, in: context)
         try context.status()
         return surface
     }
 
-    func draw(_ page: Page, in context: GraphicsContext) {
+    /// Draws every item; an item that cannot be drawn fails the page (with what it was), so no
+    /// invoice is printed without its signed QR or letterhead.
+    func draw(_ page: Page, in context: GraphicsContext) throws(CairoError) {
         for item in page.items {
             switch item {
             case .text(let run):
@@ -66,11 +68,18 @@ public struct PageRenderer {
                                             height: box.frame.height, lineWidth: box.strokeWidth)
                 }
             case .qr(let qr):
-                drawQR(qr, in: context)
+                do {
+                    try drawQR(qr, in: context)
+                } catch {
+                    throw error.drawing("the QR code (\(qr.matrix.size)×\(qr.matrix.size) modules)")
+                }
             case .image(let image):
-                // A logo that cannot be read is left out rather than failing the invoice.
-                try? context.drawPNG(path: image.path, x: image.frame.x, y: image.frame.y,
-                                     width: image.frame.width, height: image.frame.height)
+                do {
+                    try context.drawPNG(path: image.path, x: image.frame.x, y: image.frame.y,
+                                        width: image.frame.width, height: image.frame.height)
+                } catch {
+                    throw error.drawing("the template's image")
+                }
             case .watermark(let mark):
                 context.withSavedState {
                     set(mark.style.color, in: context)
@@ -88,13 +97,12 @@ public struct PageRenderer {
     /// White quiet zone, then the dark modules as vector rectangles: horizontal runs, merged
     /// downwards where the next rows repeat them, so adjacent modules share exact edges and a
     /// rasteriser draws no hairlines between them.
-    private func drawQR(_ qr: QRPlacement, in context: GraphicsContext) {
+    private func drawQR(_ qr: QRPlacement, in context: GraphicsContext) throws(CairoError) {
         context.setColor(red: 1, green: 1, blue: 1)
         context.fillRectangle(x: qr.frame.x, y: qr.frame.y, width: qr.frame.width, height: qr.frame.height)
         let module = qr.moduleSize
         let quiet = Double(qr.quietZoneModules) * module
-        // A recording surface that cannot be made leaves the QR out; the round-trip tests catch that.
-        try? context.fillCells(Self.rectangles(qr.matrix), gridSize: qr.matrix.size, x: qr.frame.x + quiet,
+        try context.fillCells(Self.rectangles(qr.matrix), gridSize: qr.matrix.size, x: qr.frame.x + quiet,
                                y: qr.frame.y + quiet, cellSize: module)
     }
 
