@@ -8,7 +8,8 @@ public import QRCodec
 /// contrast stretched, adaptively thresholded, sharpened, de-noised, inverted and rotated; then the
 /// whole page at reduced scales. Positions are reported in the page's pixels.
 public struct QRScanner: Sendable {
-    /// Seconds a page may take before the cascade gives up (hostile or hopeless images).
+    /// CPU seconds (this thread's, see ``ThreadCPUClock``) a page may take before the cascade gives
+    /// up on hostile or hopeless images; the same on an idle and a busy machine.
     public var timeBudget: Double
 
     public init(timeBudget: Double = 1.0) { self.timeBudget = timeBudget }
@@ -77,7 +78,7 @@ public struct QRScanner: Sendable {
     }
 
     public func scan(_ page: GreyImage) -> Result {
-        let start = Date()
+        let start = ThreadCPUClock.now()
         var attempts = 0
         var found: [DecodedSymbol] = []
         var step = "none"
@@ -111,11 +112,11 @@ public struct QRScanner: Sendable {
     /// How many of ``regionSteps`` are plain rescalings, tried on every region before any filter.
     static let cheapStepCount = 4
 
-    private static func firstRead(_ image: GreyImage, steps: [Step], start: Date, budget: Double, attempts: inout Int)
+    private static func firstRead(_ image: GreyImage, steps: [Step], start: Double, budget: Double, attempts: inout Int)
         -> (symbols: [DecodedSymbol], step: String, image: GreyImage)?
     {
         for step in steps {
-            guard Date().timeIntervalSince(start) < budget else { return nil }
+            guard ThreadCPUClock.now() - start < budget else { return nil }
             let candidate = step.transform(image)
             attempts += 1
             let symbols = QRDecoder.decode(candidate)
