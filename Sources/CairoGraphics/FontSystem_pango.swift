@@ -84,8 +84,11 @@ public final class FontSystem {
             pango_layout_set_font_description(layout, description)
             pango_font_description_free(description)
         }
-        if tabularFigures, let attributes = pango_attr_list_new() {
-            if let feature = pango_attr_font_features_new("tnum") { pango_attr_list_insert(attributes, feature) }
+        if let attributes = pango_attr_list_new() {
+            if tabularFigures, let feature = pango_attr_font_features_new("tnum") { pango_attr_list_insert(attributes, feature) }
+            // A word broken across lines gets no inserted hyphen: on a tax invoice the long words
+            // are codes (GSTIN, IRN, invoice numbers), and a hyphen that is not in the code misleads.
+            if let noHyphens = pango_attr_insert_hyphens_new(0) { pango_attr_list_insert(attributes, noHyphens) }
             pango_layout_set_attributes(layout, attributes)
             pango_attr_list_unref(attributes)
         }

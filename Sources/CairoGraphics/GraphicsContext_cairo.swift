@@ -58,23 +58,6 @@ public final class GraphicsContext {
     public func rotate(degrees: Double) { cairo_rotate(pointer, degrees * .pi / 180) }
     public func scale(_ factor: Double) { cairo_scale(pointer, factor, factor) }
 
-    /// Paints a PNG file scaled into the rectangle, keeping its aspect ratio; a missing or broken
-    /// file is reported, not drawn.
-    public func drawPNG(path: String, x: Double, y: Double, width: Double, height: Double) throws(CairoError) {
-        guard let image = cairo_image_surface_create_from_png(path) else { throw CairoError("\(path): cannot be read") }
-        defer { cairo_surface_destroy(image) }
-        try CairoError.check(cairo_surface_status(image), "\(path): not a readable PNG")
-        let imageWidth = Double(cairo_image_surface_get_width(image)), imageHeight = Double(cairo_image_surface_get_height(image))
-        guard imageWidth > 0, imageHeight > 0 else { return }
-        let factor = min(width / imageWidth, height / imageHeight)
-        cairo_save(pointer)
-        cairo_translate(pointer, x, y)
-        cairo_scale(pointer, factor, factor)
-        cairo_set_source_surface(pointer, image, 0, 0)
-        cairo_paint(pointer)
-        cairo_restore(pointer)
-    }
-
     /// Fills unit squares given as rectangles in a grid of `gridSize` cells, scaled so a cell is
     /// `cellSize` points, with the grid's top left at (x, y).
     ///

@@ -40,6 +40,18 @@ public enum DeskApplication {
                 return json(ScanResponse(results: results, thumbnails: service.thumbnails(body, cancellation: cancellation)))
             }
         }
+        router.post("/api/v1/render") { request, context in
+            let query = request.uri.queryParameters
+            let template = query.get("template"), copies = query.get("copies"), archive = query.get("archive") == "1"
+            return try await handle(request, context: context, configuration: configuration, limiter: limiter) { body, _ in
+                let rendered = try service.render(body, template: template, copies: copies, archive: archive)
+                var headers: HTTPFields = [.contentType: "application/pdf",
+                                           .contentDisposition: "inline; filename=\"\(rendered.fileName)\""]
+                if let pages = HTTPField.Name("X-Pages") { headers[pages] = String(rendered.pages) }
+                if let irn = HTTPField.Name("X-IRN") { headers[irn] = rendered.irn }
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: rendered.pdf)))
+            }
+        }
         return router
     }
 

@@ -8,8 +8,15 @@ public import RasterIO
 /// `einvoice verify --json` and `einvoice scan --json`.
 public struct DeskService: Sendable {
     public let configuration: ServerConfiguration
+    /// Printers kept between render requests (`nil` when rendering is not set up).
+    let printers: PrinterPool?
 
-    public init(configuration: ServerConfiguration) { self.configuration = configuration }
+    public init(configuration: ServerConfiguration) {
+        self.configuration = configuration
+        self.printers = configuration.resources.map {
+            PrinterPool(templatesDirectory: $0.templatesDirectory, fontsDirectory: $0.fontsDirectory, verifier: configuration.verifier)
+        }
+    }
 
     public struct Failure: Error, Sendable {
         public var status: Int

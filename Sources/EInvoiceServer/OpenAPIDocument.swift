@@ -51,6 +51,33 @@ paths:
         "415": { $ref: "#/components/responses/Error" }
         "422": { $ref: "#/components/responses/Error" }
         "503": { $ref: "#/components/responses/Error" }
+  /api/v1/render:
+    post:
+      summary: Render an IRP response as a print-ready PDF
+      description: >
+        The body is one IRP response (any shape `render` reads) with SignedInvoice and SignedQRCode. It is
+        verified first, as by `einvoice render`; an invoice whose signature does not hold is refused (422).
+        Sandbox tokens print marked SANDBOX. The PDF's creation date is the Ack Date.
+      parameters:
+        - { name: template, in: query, required: false, description: "A template name from the desk's Templates/ folder (default standard).", schema: { type: string } }
+        - { name: copies, in: query, required: false, description: "Comma-separated copies, e.g. original,duplicate,triplicate (default: the template's).", schema: { type: string } }
+        - { name: archive, in: query, required: false, description: "1 for PDF/A-3b with the tokens embedded.", schema: { type: string, enum: ["1"] } }
+      requestBody:
+        required: true
+        content:
+          application/json: { schema: { type: object } }
+      responses:
+        "200":
+          description: The PDF
+          headers:
+            X-Pages: { schema: { type: integer } }
+            X-IRN: { schema: { type: string } }
+          content: { application/pdf: { schema: { type: string, format: binary } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+        "413": { $ref: "#/components/responses/Error" }
+        "422": { $ref: "#/components/responses/Error" }
+        "503": { $ref: "#/components/responses/Error" }
 components:
   responses:
     Error:

@@ -1,5 +1,20 @@
 public import EInvoiceVerification
 public import RasterIO
+public import Foundation
+
+/// The Templates/ and Fonts/ folders the desk renders with.
+public struct RenderResources: Sendable {
+    public var templatesDirectory: URL
+    public var fontsDirectory: String
+    /// The template used when a request names none.
+    public var defaultTemplate: String
+
+    public init(templatesDirectory: URL, fontsDirectory: String, defaultTemplate: String = "standard") {
+        self.templatesDirectory = templatesDirectory
+        self.fontsDirectory = fontsDirectory
+        self.defaultTemplate = defaultTemplate
+    }
+}
 
 /// Limits and address of the verification desk server.
 public struct ServerConfiguration: Sendable {
@@ -24,6 +39,8 @@ public struct ServerConfiguration: Sendable {
     /// Per-upload limits on decoding; `maxPages` and the timeout are applied on top.
     public var limits: RasterLimits
     public var verifier: Verifier
+    /// Where `POST /api/v1/render` finds templates and fonts; `nil` turns the endpoint off.
+    public var resources: RenderResources?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = 20 << 20, maxPages: Int = 20,
                 timeoutSeconds: Double = 30, maxConcurrent: Int = 2, maxQueued: Int = 256, idleTimeoutSeconds: Double = 15,

@@ -23,15 +23,15 @@ public enum Raster {
         return try pgm(Data(contentsOf: output.appendingPathExtension("pgm")))
     }
 
-    /// The text layer, as `pdftotext -layout` reads it.
-    public static func pdfText(_ pdf: Data) throws -> String {
+    /// The text layer, as `pdftotext -layout` reads it (`raw`: in drawing order, as `-raw` does).
+    public static func pdfText(_ pdf: Data, raw: Bool = false) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("text-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("in.pdf")
         try pdf.write(to: input)
         let output = directory.appendingPathComponent("out.txt")
-        guard try run("/usr/bin/pdftotext", ["-layout", input.path, output.path]) == 0 else { throw CocoaError(.fileReadCorruptFile) }
+        guard try run("/usr/bin/pdftotext", [raw ? "-raw" : "-layout", input.path, output.path]) == 0 else { throw CocoaError(.fileReadCorruptFile) }
         return try String(contentsOf: output, encoding: .utf8)
     }
 

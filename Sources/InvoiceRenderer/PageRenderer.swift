@@ -6,8 +6,17 @@ public import InvoiceLayout
 /// Draws laid-out pages with Cairo: one `switch` over the item kinds.
 public struct PageRenderer {
     let setter: TextSetter
+    let families: InvoiceTemplate.Fonts
+    /// Images decoded once, by path (a template's logo and signature).
+    let images: [String: PNGImage]
 
-    public init(fonts: FontSystem) { self.setter = TextSetter(fonts: fonts) }
+    /// - Parameter images: every image a layout may place, decoded beforehand; drawing a path
+    ///   that is not here is an error, never a silent blank.
+    public init(fonts: FontSystem, families: InvoiceTemplate.Fonts = .bundled, images: [String: PNGImage] = [:]) {
+        self.setter = TextSetter(fonts: fonts)
+        self.families = families
+        self.images = images
+    }
 
     /// Renders every page into one PDF.
     public func pdf(_ document: LaidOutDocument) throws(CairoError) -> Data {
@@ -52,7 +61,7 @@ public struct PageRenderer {
                 case .center: .center
                 case .trailing: .trailing
                 }
-                setter.draw(run.text, font: PangoTextMeasurer.font(run.style), x: run.frame.x, y: run.frame.y,
+                setter.draw(run.text, font: PangoTextMeasurer.font(run.style, families: families), x: run.frame.x, y: run.frame.y,
                             width: run.wraps || run.alignment != .leading ? run.frame.width : nil, alignment: alignment, in: context)
             case .rule(let rule):
                 set(rule.color, in: context)
@@ -74,18 +83,14 @@ public struct PageRenderer {
                     throw error.drawing("the QR code (\(qr.matrix.size)×\(qr.matrix.size) modules)")
                 }
             case .image(let image):
-                do {
-                    try context.drawPNG(path: image.path, x: image.frame.x, y: image.frame.y,
-                                        width: image.frame.width, height: image.frame.height)
-                } catch {
-                    throw error.drawing("the template's image")
-                }
+                guard let png = images[image.path] else { throw CairoError.missingImage(image.path) }
+                context.draw(png, x: image.frame.x, y: image.frame.y, width: image.frame.width, height: image.frame.height)
             case .watermark(let mark):
                 context.withSavedState {
                     set(mark.style.color, in: context)
                     context.translate(x: mark.center.x, y: mark.center.y)
                     context.rotate(degrees: mark.angle)
-                    let font = PangoTextMeasurer.font(mark.style)
+                    let font = PangoTextMeasurer.font(mark.style, families: families)
                     let size = setter.measure(mark.text, font: font, width: nil)
                     setter.draw(mark.text, font: font, x: -size.width / 2, y: -size.height / 2, width: nil,
                                 alignment: .leading, in: context)
@@ -102,6 +107,7 @@ public struct PageRenderer {
         context.fillRectangle(x: qr.frame.x, y: qr.frame.y, width: qr.frame.width, height: qr.frame.height)
         let module = qr.moduleSize
         let quiet = Double(qr.quietZoneModules) * module
+        // A tax invoice without its signed QR must not be printed: a failure here fails the render.
         try context.fillCells(Self.rectangles(qr.matrix), gridSize: qr.matrix.size, x: qr.frame.x + quiet,
                                y: qr.frame.y + quiet, cellSize: module)
     }

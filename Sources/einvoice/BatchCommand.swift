@@ -48,17 +48,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
-    @Flag(help: "Render invoices whose signature does not hold, marked SIGNATURE NOT VERIFIED.")
-    var allowUnverified = false
-
-    @Flag(help: "Write PDF/A-3b archives with the IRP tokens embedded (as `render --archive`).")
-    var archive = false
-
-    @Option(help: ArgumentHelp("Template name or path.", valueName: "NAME|PATH"))
-    var template = "standard"
-
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var resources: ResourceOptions
+    @OptionGroup var rendering: RenderingOptions
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
@@ -78,10 +70,18 @@ struct BatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let root = try resources.root()
+        // Template, fonts, images and copies are checked once here: a mistake is a usage error, not N failures.
+        let options = try rendering.options()
+        let printer = try resources.printer(rendering.template, root: root, verifier: verification.makeVerifier())
+        do throws(RenderError) {
+            _ = try printer.builder.copies(options)
+        } catch {
+            throw ValidationError(error.reason)
+        }
         let configuration = BatchConfiguration(
             input: input, outputDirectory: output, jobs: jobs, namePattern: name, shard: try resolvedShard(), force: force,
-            template: try resources.template(template, root: root), fontsDirectory: resources.fontsDirectory(root: root),
-            verifier: try verification.makeVerifier(), options: RenderOptions(allowUnverified: allowUnverified, archive: archive))
+            template: try resources.template(rendering.template, root: root), fontsDirectory: resources.fontsDirectory(root: root),
+            verifier: try verification.makeVerifier(), options: options)
         let reporter = ProgressReporter(quiet: quiet)
         let summary: BatchProgress
         do {

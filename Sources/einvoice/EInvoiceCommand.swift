@@ -22,6 +22,6 @@ struct EInvoiceCommand: AsyncParsableCommand {
             """,
         version: EInvoiceVersion.string,
         subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self,
-                      DecodeCommand.self]
+                      DecodeCommand.self, TemplatesCommand.self]
     )
 }

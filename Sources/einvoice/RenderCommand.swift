@@ -1,9 +1,6 @@
-public import ArgumentParser
+import ArgumentParser
 import EInvoiceKit
-import EInvoiceModel
 import Foundation
-import InvoiceLayout
-public import QRCodec
 
 /// `einvoice render`: the printed invoice, as a PDF, from an IRP response.
 struct RenderCommand: ParsableCommand {
@@ -15,6 +12,8 @@ struct RenderCommand: ParsableCommand {
             --allow-unverified is given, and then every page is marked SIGNATURE NOT VERIFIED. Sandbox
             tokens are marked SANDBOX — NOT A TAX INVOICE, cancelled responses CANCELLED. The PDF's creation
             date is --creation-date, else SOURCE_DATE_EPOCH, else the Ack Date: the same input gives the same bytes.
+            --copies prints several labelled copies in one PDF; --field and NAME.extras.json beside an input add
+            unsigned details (PO, vehicle, due date, notes) in their own block, never in the e-invoice panel.
             """
     )
 
@@ -24,63 +23,36 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var resources: ResourceOptions
-
-    @Option(help: ArgumentHelp("Template name (in Templates/) or path to a template JSON.", valueName: "NAME|PATH"))
-    var template = "standard"
-
-    @Option(help: ArgumentHelp("Error correction of the signed QR: L, M, Q or H (default: the template's, M).", valueName: "LEVEL"))
-    var qrEcc: QREncoder.ErrorCorrection?
-
-    @Flag(help: "Render even if the signature does not hold, marking every page SIGNATURE NOT VERIFIED.")
-    var allowUnverified = false
-
-    @Option(help: ArgumentHelp("Add the B2C dynamic UPI QR (Circular 146/156) paying this UPI address.", valueName: "VPA"))
-    var upi: String?
-
-    @Option(help: ArgumentHelp("Payee name for the UPI QR (default: the seller's trade or legal name).", valueName: "NAME"))
-    var upiName: String?
-
-    @Option(help: ArgumentHelp("PDF creation date, ISO 8601 (default: SOURCE_DATE_EPOCH, else the Ack Date).", valueName: "DATE"))
-    var creationDate: String?
-
-    @Flag(help: "Write PDF/A-3b with the SignedInvoice, SignedQRCode and response embedded, re-verifiable with `verify FILE.pdf`.")
-    var archive = false
-
-    func validate() throws {
-        if let upi, !UPIPaymentLink.isValidVPA(upi) { throw ValidationError("--upi \(upi) is not a UPI address (name@bank)") }
-    }
+    @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
-        let verifier = try verification.makeVerifier()
         let root = try resources.root()
-        let template = try resources.template(template, root: root)
-        let printer: InvoicePrinter
-        do {
-            printer = try InvoicePrinter(template: template, fontsDirectory: resources.fontsDirectory(root: root), verifier: verifier,
-                                         colorProfile: resources.colorProfile(root: root))
-        } catch {
-            throw ValidationError(error.reason)
-        }
-        let options = RenderOptions(qrErrorCorrection: qrEcc, allowUnverified: allowUnverified, upiAddress: upi,
-                                    upiPayeeName: upiName, creationDate: creationDate, archive: archive)
-        let documents = try readDocuments()
-        let destination = try OutputDestination(output.output, itemCount: documents.count)
+        let printer = try resources.printer(rendering.template, root: root, verifier: verification.makeVerifier())
+        let options = try rendering.options()
+        let inputs = try readDocuments()
+        let destination = try OutputDestination(output.output, itemCount: inputs.map(\.documents.count).reduce(0, +))
         var report = ReportWriter(path: nil)
         var worst = ExitStatus.success
-        for document in documents {
-            let outcome = RenderOutcome.render(document, printer: printer, options: options, destination: destination)
-            report.write(output.json ? outcome.jsonLine : outcome.text)
-            worst = ExitStatus.worse(worst, outcome.status)
+        for (path, documents) in inputs {
+            for document in documents {
+                let outcome = RenderOutcome.render(document, printer: printer, destination: destination) { () throws(RenderError) in
+                    // A side-car belongs to a file of one response; stdin and JSON Lines have none.
+                    try documents.count == 1 && path != "-" ? options.withSideCar(ofInput: path) : options
+                }
+                report.write(output.json ? outcome.jsonLine : outcome.text)
+                worst = ExitStatus.worse(worst, outcome.status)
+            }
         }
         if worst != .success { throw ExitCode(worst.rawValue) }
     }
 
-    private func readDocuments() throws -> [InputDocument] {
-        var documents: [InputDocument] = []
+    /// Each input path with the documents it holds.
+    private func readDocuments() throws -> [(path: String, documents: [InputDocument])] {
+        var documents: [(String, [InputDocument])] = []
         for path in inputs {
             do {
                 let data = try InputSource.read(path)
-                documents += IRPDocumentReader.read(data, source: path == "-" ? "<stdin>" : path)
+                documents.append((path, IRPDocumentReader.read(data, source: path == "-" ? "<stdin>" : path)))
             } catch {
                 warn(error.description)
                 throw ExitCode(ExitStatus.noInput.rawValue)
@@ -89,5 +61,3 @@ struct RenderCommand: ParsableCommand {
         return documents
     }
 }
-
-extension QREncoder.ErrorCorrection: ExpressibleByArgument {}

@@ -1,9 +1,8 @@
 import ArgumentParser
 import EInvoiceKit
 import EInvoiceModel
-import InvoiceLayout
-import EInvoiceVerification
 import Foundation
+import InvoiceLayout
 
 /// Where `render` writes: one file, a folder (several invoices), or standard output.
 struct OutputDestination {
@@ -47,35 +46,28 @@ struct RenderOutcome {
     var marks: [String] = []
     var message: String
 
-    static func render(_ document: InputDocument, printer: InvoicePrinter, options: RenderOptions,
-                       destination: OutputDestination) -> RenderOutcome {
-        guard case .response(let response) = document.content else {
-            let results = printer.builder.verifier.verify(document)
-            return RenderOutcome(input: document.id, status: ExitStatus.of(results),
-                                 message: results.flatMap(\.errors).first ?? "nothing to render")
-        }
-        do {
-            let rendered = try printer.render(response, options: options)
-            let invoice = rendered.prepared.printable.invoice
-            let marks = rendered.prepared.printable.marks.map(\.rawValue)
-            if let path = destination.path(docType: invoice.document.type, docNo: invoice.document.number) {
+    /// Renders `document` through the library's façade and writes the PDF where asked.
+    static func render(_ document: InputDocument, printer: InvoicePrinter, destination: OutputDestination,
+                       options: () throws(RenderError) -> RenderOptions) -> RenderOutcome {
+        do throws(RenderError) {
+            let rendered = try printer.render(document, options: options())
+            let printable = rendered.prepared.printable
+            let marks = printable.marks.map(\.rawValue)
+            let pages = "\(rendered.pageCount) page\(rendered.pageCount == 1 ? "" : "s")"
+            guard let path = destination.path(docType: printable.invoice.document.type, docNo: printable.invoice.document.number) else {
+                FileHandle.standardOutput.write(rendered.pdf)
+                return RenderOutcome(input: document.id, status: .success, output: "-", pages: rendered.pageCount, irn: printable.irn,
+                                     marks: marks, message: "written to standard output")
+            }
+            do {
                 try AtomicFile.write(rendered.pdf, to: path)
-                return RenderOutcome(input: document.id, status: .success, output: path, pages: rendered.pageCount,
-                                     irn: rendered.prepared.printable.irn, marks: marks,
-                                     message: "\(rendered.pageCount) page\(rendered.pageCount == 1 ? "" : "s")")
+            } catch {
+                return RenderOutcome(input: document.id, status: .cannotCreateOutput, message: error.description)
             }
-            FileHandle.standardOutput.write(rendered.pdf)
-            return RenderOutcome(input: document.id, status: .success, output: "-", pages: rendered.pageCount,
-                                 irn: rendered.prepared.printable.irn, marks: marks, message: "written to standard output")
-        } catch let error as RenderError {
-            let status: ExitStatus = switch error.code {
-            case .unverified: .invalid
-            case .missingToken, .unreadable: .malformedInput
-            default: .cannotCreateOutput
-            }
-            return RenderOutcome(input: document.id, status: status, message: error.reason)
+            return RenderOutcome(input: document.id, status: .success, output: path, pages: rendered.pageCount, irn: printable.irn,
+                                 marks: marks, message: pages)
         } catch {
-            return RenderOutcome(input: document.id, status: .cannotCreateOutput, message: "\(error)")
+            return RenderOutcome(input: document.id, status: error.exitStatus, message: error.reason)
         }
     }
 

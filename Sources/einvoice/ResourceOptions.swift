@@ -1,6 +1,7 @@
 import ArgumentParser
 import EInvoiceKit
 import Foundation
+import EInvoiceVerification
 import InvoiceLayout
 
 /// `--template-path` and `--font-path`: where the Templates/ and Fonts/ folders are, when not in the
@@ -24,13 +25,28 @@ struct ResourceOptions: ParsableArguments {
         }
     }
 
+    func templatesDirectory(root: ResourceRoot?) -> URL {
+        templatePath.map { URL(fileURLWithPath: $0) } ?? root?.templatesDirectory ?? URL(fileURLWithPath: "Templates")
+    }
+
+    /// The template `nameOrPath`; a migration note (version 1) goes to standard error.
     func template(_ nameOrPath: String, root: ResourceRoot?) throws -> InvoiceTemplate {
-        let directory = templatePath.map { URL(fileURLWithPath: $0) } ?? root?.templatesDirectory
-            ?? URL(fileURLWithPath: "Templates")
         do {
-            return try TemplateLoader.load(nameOrPath, templatesDirectory: directory)
+            let loaded = try TemplateLoader.loadWithNotes(nameOrPath, templatesDirectory: templatesDirectory(root: root))
+            for note in loaded.notes { warn("template \(nameOrPath): \(note)") }
+            return loaded.template
         } catch {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// A printer for `template` with these fonts: template, fonts and images are loaded once.
+    func printer(_ template: String, root: ResourceRoot?, verifier: Verifier) throws -> InvoicePrinter {
+        do {
+            return try InvoicePrinter(template: self.template(template, root: root), fontsDirectory: fontsDirectory(root: root),
+                                      verifier: verifier, colorProfile: colorProfile(root: root))
+        } catch let error as RenderError {
+            throw ValidationError(error.reason)
         }
     }
 

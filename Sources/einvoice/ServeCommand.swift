@@ -9,7 +9,7 @@ import RasterIO
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the verification desk: a web page and JSON API (/api/v1/verify, /api/v1/scan).",
+        abstract: "Serve the verification desk: a web page and JSON API (/api/v1/verify, /api/v1/scan, /api/v1/render).",
         discussion: """
             Binds to 127.0.0.1 unless --host says otherwise (then it warns: anyone who can reach the address can
             use it). Uploads are processed in memory and dropped; nothing is stored or logged beyond counts.
@@ -44,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var verification: VerificationOptions
     @OptionGroup(title: "Limits per upload") var limits: LimitOptions
+    @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
@@ -55,10 +56,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rasterLimits = limits.rasterLimits(defaultPages: 20)
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, maxUploadBytes: maxUploadMb << 20, maxPages: rasterLimits.maxPages, timeoutSeconds: timeout,
             maxConcurrent: jobs, idleTimeoutSeconds: idleTimeout, maxConnections: raisedFileLimit(for: maxConnections),
             allowedHosts: allowedHosts, limits: rasterLimits, verifier: try verification.makeVerifier())
+        // POST /api/v1/render needs the Templates/ and Fonts/ folders; without them it answers 404.
+        if let root = try? resources.root() {
+            configuration.resources = RenderResources(templatesDirectory: resources.templatesDirectory(root: root),
+                                                      fontsDirectory: resources.fontsDirectory(root: root))
+        } else {
+            warn("no Templates/ and Fonts/ found: POST /api/v1/render is off (set EINVOICE_HOME or --template-path and --font-path)")
+        }
         if !configuration.isLoopback {
             warn("listening on \(host): anyone who can reach this address can use the desk (uploads are not stored)")
         }

@@ -20,7 +20,7 @@ import Testing
         #expect(pages.count <= 25)
         for (index, page) in pages.enumerated() {
             #expect(page.texts.contains("Page \(index + 1) of \(pages.count)"))
-            #expect(page.texts.contains("IRN \(SyntheticInvoice.irn)"), "page \(index + 1) lacks the IRN header")
+            #expect(page.texts.contains(SyntheticInvoice.irn), "page \(index + 1) lacks the IRN in its footer")
             let hasRows = page.texts.contains { $0.hasPrefix("Item ") }
             if hasRows { #expect(page.texts.contains("HSN/SAC"), "page \(index + 1) has rows but no table header") }
         }
@@ -44,6 +44,65 @@ import Testing
         #expect(last.texts.contains("DECLARATION"))
     }
 
+    /// Totals never stand alone: whatever the length, the last page carries the last rows too.
+    @Test(arguments: ["standard", "classic", "compact", "letterhead"])
+    func theLastPageHasRowsBesideTheTotals(_ name: String) throws {
+        let engine = InvoiceLayoutEngine(template: try LayoutSupport.template(name), measurer: LayoutSupport.measurer)
+        for lines in 1...70 {
+            let pages = engine.layout(try LayoutSupport.printable(lines: lines), metadata: LayoutSupport.metadata).pages
+            let last = try #require(pages.last)
+            #expect(last.texts.contains("Total invoice value"), "\(name), \(lines) lines")
+            #expect(last.texts.contains("Item \(lines) — steel fastener kit"), "\(name), \(lines) lines: totals without rows")
+            if lines > 1 {
+                #expect(last.texts.contains("Item \(lines - 1) — steel fastener kit"), "\(name), \(lines) lines: a widowed row")
+            }
+            for page in pages.dropLast() {
+                let rows = page.texts.filter { $0.hasPrefix("Item ") }.count
+                #expect(rows == 0 || rows >= 2, "\(name), \(lines) lines: an orphaned row at a page's foot")
+            }
+        }
+    }
+
+    @Test func extrasNeverSitInsideTheEInvoicePanel() throws {
+        var doc = try LayoutSupport.printable(lines: 3)
+        try doc.extras.set("poNumber", "PO-4471")
+        try doc.extras.set("notes", "Deliver to gate 3")
+        let page = InvoiceLayoutEngine(template: try LayoutSupport.template(), measurer: LayoutSupport.measurer)
+            .layout(doc, metadata: LayoutSupport.metadata).pages[0]
+        let qr = try #require(page.items.compactMap { if case .qr(let qr) = $0 { qr.frame } else { nil } }.first)
+        // The panel is the stroked box holding the signed QR.
+        let panel = try #require(page.items.compactMap { item -> Rect? in
+            if case .box(let box) = item, box.stroke != nil, box.frame.contains(qr) { box.frame } else { nil }
+        }.first)
+        let extras = page.textRuns.filter { ["PO-4471", "Deliver to gate 3"].contains($0.text) }
+        #expect(extras.count == 2)
+        for run in extras { #expect(!run.frame.intersects(panel), "\(run.text) is inside the e-invoice panel") }
+    }
+
+    @Test func copiesShareOneLayoutWithTheirOwnLabels() throws {
+        let engine = InvoiceLayoutEngine(template: try LayoutSupport.template(), measurer: LayoutSupport.measurer)
+        let single = engine.layout(try LayoutSupport.printable(lines: 80), metadata: LayoutSupport.metadata)
+        let three = engine.layout(try LayoutSupport.printable(lines: 80), metadata: LayoutSupport.metadata,
+                                  copies: ["original", "duplicate", "triplicate"])
+        #expect(three.pages.count == single.pages.count * 3)
+        for (index, page) in three.pages.enumerated() {
+            let label = ["ORIGINAL FOR RECIPIENT", "DUPLICATE FOR TRANSPORTER", "TRIPLICATE FOR SUPPLIER"][index / single.pages.count]
+            #expect(page.texts.contains(label))
+            #expect(page.texts.contains("Page \(index % single.pages.count + 1) of \(single.pages.count)"))
+        }
+    }
+
+    @Test func theIRNIsSplitOnlyAtFixedPositions() throws {
+        var template = try LayoutSupport.template("compact")
+        template.typeSizes = .init(base: 11, small: 9, title: 16, sellerName: 14, table: 9)
+        let page = InvoiceLayoutEngine(template: template, measurer: LayoutSupport.measurer)
+            .layout(try LayoutSupport.printable(lines: 1), metadata: LayoutSupport.metadata).pages[0]
+        let irn = SyntheticInvoice.irn
+        let parts = page.textRuns.filter { $0.style.family == .mono }.map(\.text)
+        #expect(parts.joined() == irn)
+        #expect(parts.count > 1 && parts.allSatisfy { $0.count == irn.count / parts.count }, "\(parts)")
+    }
+
     @Test func pagesThatContinueSaySo() throws {
         let pages = try LayoutSupport.layout(lines: 200).pages
         for (index, page) in pages.enumerated() where page.texts.contains("Continued on page \(index + 2)") {
@@ -56,7 +115,8 @@ import Testing
     func aPageNeverEndsWithTheTableHeader(_ lines: Int) throws {
         for page in try LayoutSupport.layout(lines: lines).pages {
             let runs = page.textRuns
-            guard let header = runs.last(where: { $0.text == "HSN/SAC" }) else { continue }
+            // The line table's header (the tax summary has an HSN/SAC column too).
+            guard let header = runs.last(where: { $0.text == "Description of goods / services" }) else { continue }
             // Some item row must sit below the last header on the page.
             #expect(runs.contains { $0.text.hasPrefix("Item ") && $0.frame.y > header.frame.y })
         }

@@ -1,4 +1,5 @@
 public import Foundation
+import InvoiceLayout
 
 /// One input of a batch: a stable identity (path, or file + line) and its bytes.
 public struct BatchItem: Sendable {
@@ -6,11 +7,14 @@ public struct BatchItem: Sendable {
     public var data: Data
     /// Why the item's file could not be read (it vanished, permissions, too large); `data` is then empty.
     public var unreadable: String?
+    /// The item's `NAME.extras.json` (unsigned details for the page), for a file in a folder.
+    public var sideCar: Data?
 
-    public init(id: String, data: Data, unreadable: String? = nil) {
+    public init(id: String, data: Data, unreadable: String? = nil, sideCar: Data? = nil) {
         self.id = id
         self.data = data
         self.unreadable = unreadable
+        self.sideCar = sideCar
     }
 }
 
@@ -85,7 +89,8 @@ public final class BatchInputReader {
                 let full = (base as NSString).appendingPathComponent(relative)
                 // A file that vanished or cannot be read is still an item: it fails with the reason.
                 do {
-                    return BatchItem(id: relative, data: try InputSource.read(full))
+                    return BatchItem(id: relative, data: try InputSource.read(full),
+                                     sideCar: FileManager.default.contents(atPath: InvoiceExtras.sideCarPath(for: full)))
                 } catch {
                     return BatchItem(id: relative, data: Data(), unreadable: error.reason)
                 }
@@ -101,9 +106,11 @@ public final class BatchInputReader {
         }
     }
 
-    /// `*.json`, not hidden. Ids are paths relative to the folder, so they are stable between runs.
+    /// `*.json`, not hidden, not a side-car (`*.extras.json`). Ids are paths relative to the folder,
+    /// so they are stable between runs.
     static func isJSONFile(_ relative: String) -> Bool {
-        relative.lowercased().hasSuffix(".json") && !(relative as NSString).lastPathComponent.hasPrefix(".")
+        let lowered = relative.lowercased()
+        return lowered.hasSuffix(".json") && !lowered.hasSuffix(".extras.json") && !(relative as NSString).lastPathComponent.hasPrefix(".")
     }
 }
 

@@ -21,12 +21,17 @@ enum BatchWorker {
             let id = document.id
             let start = Date()
             func elapsed() -> Int { Int(Date().timeIntervalSince(start) * 1000) }
-            guard case .response(let response) = document.content else {
-                let reason = printer.builder.verifier.verify(document).flatMap(\.errors).first ?? "no IRP response"
-                return ManifestEntry(id: id, status: .failed, milliseconds: elapsed(), error: reason)
-            }
+            let irn: String? = if case .response(let response) = document.content { response.irn } else { nil }
             do {
-                let rendered = try printer.render(response, options: configuration.options)
+                var options = configuration.options
+                if let sideCar = item.sideCar {
+                    do {
+                        options.extras = try InvoiceExtras(sideCar: sideCar, name: InvoiceExtras.sideCarPath(for: item.id)).merging(options.extras)
+                    } catch {
+                        throw RenderError(.usage, String(describing: error))
+                    }
+                }
+                let rendered = try printer.render(document, options: options)
                 let printable = rendered.prepared.printable
                 let relative = namer.path(for: printable.invoice, irn: printable.irn, id: id)
                 try AtomicFile.write(rendered.pdf, to: (configuration.outputDirectory as NSString).appendingPathComponent(relative))
@@ -39,10 +44,10 @@ enum BatchWorker {
             } catch let error as AtomicFile.WriteError where error.affectsEveryWrite {
                 throw error
             } catch let error as RenderError {
-                return ManifestEntry(id: id, status: error.code == .unverified ? .unverified : .failed, irn: response.irn,
+                return ManifestEntry(id: id, status: error.code == .unverified ? .unverified : .failed, irn: irn,
                                      milliseconds: elapsed(), error: error.reason)
             } catch {
-                return ManifestEntry(id: id, status: .failed, irn: response.irn, milliseconds: elapsed(), error: "\(error)")
+                return ManifestEntry(id: id, status: .failed, irn: irn, milliseconds: elapsed(), error: "\(error)")
             }
         }
         return (entries, documents.count - pending.count)

@@ -8,7 +8,8 @@ import PDFArchive
 
 /// The render pipeline: verify → prepare → lay out (Pango measures) → draw (Cairo PDF).
 ///
-/// Owns its fonts and Pango objects, so it is not `Sendable`: make one per task or thread.
+/// Fonts, the template's images and the colour profile are loaded once, here, and reused for
+/// every invoice. Owns its fonts and Pango objects, so it is not `Sendable`: make one per task.
 public final class InvoicePrinter {
     public let builder: PrintableInvoiceBuilder
     let fonts: FontSystem
@@ -28,8 +29,21 @@ public final class InvoicePrinter {
         } catch {
             throw RenderError(.usage, "fonts: \(error.description)")
         }
-        measurer = PangoTextMeasurer(fonts: fonts)
-        renderer = PageRenderer(fonts: fonts)
+        let families = fonts.families
+        for (key, family) in [("fonts.text", template.fonts.text), ("fonts.identifiers", template.fonts.identifiers)]
+        where !families.contains(family) {
+            throw RenderError(.usage, "template \(template.name): \(key) \"\(family)\" is not among the fonts in \(fontsDirectory) (\(families.joined(separator: ", ")))")
+        }
+        var images: [String: PNGImage] = [:]
+        for image in template.images {
+            do {
+                images[image.path] = try PNGImage(path: image.path)
+            } catch {
+                throw RenderError(.usage, "template \(template.name): \(image.keyPath): \(error.description)")
+            }
+        }
+        measurer = PangoTextMeasurer(fonts: fonts, families: template.fonts)
+        renderer = PageRenderer(fonts: fonts, families: template.fonts, images: images)
         builder = PrintableInvoiceBuilder(verifier: verifier, template: template)
     }
 
@@ -41,10 +55,22 @@ public final class InvoicePrinter {
         public var pageCount: Int { layout.pages.count }
     }
 
+    /// Renders one document of any input shape: the one composition of *render a document*,
+    /// behind `render`, `batch` and the desk's `POST /api/v1/render`. Anything but an IRP
+    /// response with both tokens is refused with the reason verification gives.
+    public func render(_ document: InputDocument, options: RenderOptions) throws(RenderError) -> Rendered {
+        guard case .response(let response) = document.content else {
+            let results = builder.verifier.verify(document)
+            throw RenderError(.notAResponse, results.flatMap(\.errors).first ?? "nothing to render: not an IRP response",
+                              status: ExitStatus.of(results))
+        }
+        return try render(response, options: options)
+    }
+
     public func render(_ response: IRPResponse, options: RenderOptions) throws(RenderError) -> Rendered {
         let prepared = try builder.prepare(response, options: options)
         let layout = InvoiceLayoutEngine(template: builder.template, measurer: measurer)
-            .layout(prepared.printable, metadata: prepared.metadata)
+            .layout(prepared.printable, metadata: prepared.metadata, copies: prepared.copies)
         var pdf = try self.pdf(layout)
         if options.archive { pdf = try archive(pdf, response: response, prepared: prepared) }
         return Rendered(pdf: pdf, layout: layout, prepared: prepared)

@@ -18,11 +18,21 @@ public struct RenderOptions: Sendable {
     public var environment: [String: String]
     /// PDF/A-3b with the tokens embedded as associated files.
     public var archive: Bool
+    /// Add the UPI QR paying the template's `payment.upiId` (when `upiAddress` is not given).
+    public var upiFromTemplate: Bool
+    /// Copy names (`original`, `duplicate`, `triplicate`); `nil` takes the template's default.
+    public var copies: [String]?
+    /// Unsigned per-invoice facts (PO, vehicle, …) for the details block.
+    public var extras: InvoiceExtras
 
     public init(qrErrorCorrection: QREncoder.ErrorCorrection? = nil, allowUnverified: Bool = false, upiAddress: String? = nil,
                 upiPayeeName: String? = nil, creationDate: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment, archive: Bool = false) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, archive: Bool = false,
+                upiFromTemplate: Bool = false, copies: [String]? = nil, extras: InvoiceExtras = InvoiceExtras()) {
         self.archive = archive
+        self.upiFromTemplate = upiFromTemplate
+        self.copies = copies
+        self.extras = extras
         self.qrErrorCorrection = qrErrorCorrection
         self.allowUnverified = allowUnverified
         self.upiAddress = upiAddress
@@ -51,6 +61,8 @@ public struct PrintableInvoiceBuilder {
         public var metadata: DocumentMetadata
         public var verifications: [TokenVerification]
         public var warnings: [String]
+        /// The copies laid out, in order (names from the template).
+        public var copies: [String]
     }
 
     public func prepare(_ response: IRPResponse, options: RenderOptions) throws(RenderError) -> Prepared {
@@ -97,8 +109,8 @@ public struct PrintableInvoiceBuilder {
             invoice: invoice, irn: irn, ackNo: ackNo, ackDate: ackDate,
             signedQR: .init(matrix: matrix, payload: qrPayload),
             ewayBill: response.ewayBillNo.map { .init(number: $0, date: response.ewayBillDate, validTill: response.ewayBillValidTill) },
-            marks: marks, signatureNote: signatureNote(invoiceReport))
-        if let vpa = options.upiAddress {
+            marks: marks, signatureNote: signatureNote(invoiceReport), extras: options.extras)
+        if let vpa = try upiAddress(options) {
             try addUPI(vpa: vpa, name: options.upiPayeeName, to: &printable, ackDate: ackDate, ecc: .medium)
         }
         let creation = try CreationDate.resolve(explicit: options.creationDate, environment: options.environment, ackDate: ackDate)
@@ -109,7 +121,27 @@ public struct PrintableInvoiceBuilder {
                 .joined(separator: ", "),
             author: invoice.seller.displayName, creator: "einvoice \(EInvoiceVersion.string)", creationDate: creation)
         return Prepared(printable: printable, metadata: metadata, verifications: reports,
-                        warnings: reports.flatMap(\.warnings) + reports.flatMap(\.errors))
+                        warnings: reports.flatMap(\.warnings) + reports.flatMap(\.errors), copies: try copies(options))
+    }
+
+    /// The copies to print: `--copies`, else the template's default; each must have a label.
+    public func copies(_ options: RenderOptions) throws(RenderError) -> [String] {
+        let names = options.copies ?? template.copies.default
+        for name in names where template.copyLabel(name) == nil {
+            throw RenderError(.usage, "copy \"\(name)\" has no label in template \(template.name); expected one of "
+                + template.copies.labels.keys.sorted().joined(separator: ", "))
+        }
+        return names
+    }
+
+    /// `--upi VPA`, or the template's UPI ID when asked for.
+    private func upiAddress(_ options: RenderOptions) throws(RenderError) -> String? {
+        if let vpa = options.upiAddress { return vpa }
+        guard options.upiFromTemplate else { return nil }
+        guard let vpa = template.payment?.upiId, !vpa.isEmpty else {
+            throw RenderError(.usage, "--upi template: template \(template.name) has no payment.upiId")
+        }
+        return vpa
     }
 
     private func signatureNote(_ report: TokenVerification) -> String {
@@ -117,7 +149,7 @@ public struct PrintableInvoiceBuilder {
             return "Signature NOT verified (\(report.verdict.rawValue)): \(report.errors.first ?? "")"
         }
         let kid = report.kid.map { " \($0.prefix(8))" } ?? ""
-        return "Signed RS256 by the IRP (\(report.issuer ?? "NIC"), \(report.environment.rawValue) key\(kid)); verified offline by einvoice."
+        return "Signature of the IRP (\(report.issuer ?? "NIC"), \(report.environment.rawValue) key\(kid)) verified before printing."
     }
 
     private func addUPI(vpa: String, name: String?, to printable: inout PrintableInvoice, ackDate: String?,

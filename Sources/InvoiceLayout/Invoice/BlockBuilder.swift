@@ -36,17 +36,58 @@ struct BlockBuilder {
     }
 
     /// "Label  value" rows: labels in a column of `labelWidth`, values wrapped beside them.
+    /// With `codes`, a value that is one word (a GSTIN, a number) is never broken inside.
     @discardableResult
     func rows(_ rows: [(String, String)], x: Points, y: Points, width: Points, labelWidth: Points,
-              valueStyle: TextStyle? = nil, into block: inout Block) -> Points {
+              valueStyle: TextStyle? = nil, codes: Bool = false, into block: inout Block) -> Points {
         var cursor = y
         for (label, value) in rows where !value.isEmpty {
             let style = valueStyle ?? styles.small
             let labelHeight = text(label, styles.label, x: x, y: cursor + 0.5, width: labelWidth, into: &block)
-            let valueHeight = text(value, style, x: x + labelWidth, y: cursor, width: width - labelWidth, into: &block)
+            let valueHeight = codes && !value.contains(" ")
+                ? code(value, style, x: x + labelWidth, y: cursor, width: width - labelWidth, into: &block)
+                : text(value, style, x: x + labelWidth, y: cursor, width: width - labelWidth, into: &block)
             cursor += max(labelHeight, valueHeight) + 1
         }
         return cursor
+    }
+
+    /// A code (GSTIN, document number) on one line when it fits, else broken at fixed positions
+    /// by ``identifier(_:_:x:y:width:alignment:into:)``: never at a place a font's hyphenation picks.
+    @discardableResult
+    func code(_ text: String, _ style: TextStyle, x: Points, y: Points, width: Points,
+              alignment: TextAlignment = .leading, into block: inout Block) -> Points {
+        identifier(text, style, x: x, y: y, width: width, alignment: alignment, into: &block)
+    }
+
+    /// An identifier such as the IRN, as whole lines of equal length (1, 2, 4 or 8 of them): the
+    /// characters on the page are exactly the identifier's, with no inserted hyphen, so a clerk
+    /// typing it from paper (and `pdftotext`) gets the signed value.
+    @discardableResult
+    func identifier(_ text: String, _ style: TextStyle, x: Points, y: Points, width: Points,
+                    alignment: TextAlignment = .leading, into block: inout Block) -> Points {
+        guard !text.isEmpty else { return 0 }
+        var cursor = y
+        for line in identifierLines(text, style, width: width) {
+            let size = measurer.measure(line, style: style, width: nil)
+            block.add(.text(TextRun(line, style: style, frame: Rect(x: x, y: cursor, width: width, height: size.height),
+                                    alignment: alignment, wraps: false)))
+            cursor += size.height
+        }
+        block.height = max(block.height, cursor)
+        return cursor - y
+    }
+
+    func identifierLines(_ text: String, _ style: TextStyle, width: Points) -> [String] {
+        let characters = Array(text)
+        var parts = 1
+        while parts < 8 {
+            let length = (characters.count + parts - 1) / parts
+            if self.width(String(characters.prefix(length)), style) <= width + 0.01 { break }
+            parts *= 2
+        }
+        let length = max(1, (characters.count + parts - 1) / parts)
+        return stride(from: 0, to: characters.count, by: length).map { String(characters[$0..<min($0 + length, characters.count)]) }
     }
 
     func rule(x: Points, y: Points, width: Points, weight: Points = 0.5, into block: inout Block) {

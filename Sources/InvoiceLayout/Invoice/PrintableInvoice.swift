@@ -46,10 +46,12 @@ public struct PrintableInvoice: Sendable {
     public var marks: [Mark]
     /// Who signed, e.g. "NIC production key B8D63ECB (verified offline)".
     public var signatureNote: String
+    /// Unsigned per-invoice facts (PO, vehicle, …), printed apart from the signed data.
+    public var extras: InvoiceExtras
 
     public init(invoice: Invoice, irn: String, ackNo: String?, ackDate: String?, signedQR: Code,
                 upiQR: Code? = nil, upiDetails: [String] = [], ewayBill: EwayBill? = nil, marks: [Mark] = [],
-                signatureNote: String) {
+                signatureNote: String, extras: InvoiceExtras = InvoiceExtras()) {
         self.invoice = invoice
         self.irn = irn
         self.ackNo = ackNo
@@ -60,6 +62,7 @@ public struct PrintableInvoice: Sendable {
         self.ewayBill = ewayBill
         self.marks = marks
         self.signatureNote = signatureNote
+        self.extras = extras
     }
 
     /// "Tax Invoice", "Credit Note" or "Debit Note".

@@ -3,25 +3,46 @@ import EInvoiceModel
 extension InvoiceLayoutEngine {
     /// Height reserved at the top of each page for the running header (and marks banner).
     func runningHeaderHeight(_ doc: PrintableInvoice) -> Points {
-        let line = builder.height("A", styles.muted, width: nil) + 5
+        let line = max(builder.height("A", styles.muted, width: nil), builder.height("A", copyStyle, width: nil)) + 5
         return doc.marks.isEmpty ? line : line + bannerHeight + 4
     }
 
     var bannerHeight: Points { builder.height("A", styles.mark, width: nil) + 6 }
-    var footerHeight: Points { builder.height("A", styles.muted, width: nil) + 6 }
+    var copyStyle: TextStyle { styles.label.colored(template.colors.accent) }
 
-    /// Running header (document and IRN), marks banner, footer with "Page i of N", watermark.
-    func chrome(_ doc: PrintableInvoice, page index: Int, of count: Int, pageSize: Size, margins: InvoiceTemplate.Margins)
-        -> (under: [LayoutItem], over: [LayoutItem])
-    {
+    /// The footer: the template's text (if any), then the IRN and "Page i of N".
+    func footerHeight(_ doc: PrintableInvoice, width: Points) -> Points {
+        var scratch = Block()
+        return footer(doc, text: "Page 0 of 0", width: width, into: &scratch) + 4
+    }
+
+    /// Lays the footer out from y = 0 and returns its height.
+    private func footer(_ doc: PrintableInvoice, text pageText: String, width: Points, into block: inout Block) -> Points {
+        var y: Points = 3
+        if let footer = template.footer, !footer.isEmpty {
+            y += builder.text(footer, styles.muted, x: 0, y: y, width: width, alignment: .center, into: &block) + 1
+        }
+        let labelWidth = builder.width(labels(.irn) + " ", styles.muted)
+        builder.text(labels(.irn), styles.muted, x: 0, y: y, width: labelWidth, into: &block)
+        let irn = builder.identifier(doc.irn, styles.muted, x: labelWidth, y: y, width: width * 0.78 - labelWidth, into: &block)
+        let page = builder.text(pageText, styles.muted.bold(), x: width * 0.78, y: y, width: width * 0.22, alignment: .trailing,
+                                into: &block)
+        return y + max(irn, page)
+    }
+
+    /// Running header (document and copy label), marks banner, footer, watermark.
+    func chrome(_ doc: PrintableInvoice, page index: Int, of count: Int, copyLabel: String?, pageSize: Size,
+                margins: InvoiceTemplate.Margins) -> (under: [LayoutItem], over: [LayoutItem]) {
         let left = Points.mm(margins.left)
         let width = pageSize.width - left - .mm(margins.right)
         let top = Points.mm(margins.top)
         var block = Block()
         let title = [doc.title, doc.invoice.document.number, doc.invoice.document.date].compactMap { $0 }.joined(separator: " · ")
-        builder.text(title, styles.muted, x: 0, y: 0, width: width * 0.35, into: &block)
-        builder.text("IRN \(doc.irn)", styles.muted, x: width * 0.35, y: 0, width: width * 0.65, alignment: .trailing, into: &block)
-        let line = builder.height("A", styles.muted, width: nil) + 2
+        builder.text(title, styles.muted, x: 0, y: 0, width: width * 0.55, into: &block)
+        if let copyLabel {
+            builder.text(copyLabel, copyStyle, x: width * 0.45, y: 0, width: width * 0.55, alignment: .trailing, into: &block)
+        }
+        let line = max(builder.height("A", styles.muted, width: nil), builder.height("A", copyStyle, width: nil)) + 2
         builder.rule(x: 0, y: line, width: width, weight: 0.5, into: &block)
         if !doc.marks.isEmpty {
             let text = doc.marks.map(\.rawValue).joined(separator: "  ·  ")
@@ -29,12 +50,11 @@ extension InvoiceLayoutEngine {
                                stroke: nil, strokeWidth: 0)))
             builder.text(text, styles.mark, x: 0, y: line + 7, width: width, alignment: .center, into: &block)
         }
-        let bottom = pageSize.height - .mm(margins.bottom) - footerHeight - top
+        let bottom = pageSize.height - .mm(margins.bottom) - footerHeight(doc, width: width) - top
         builder.rule(x: 0, y: bottom + 2, width: width, weight: 0.5, into: &block)
-        builder.text("Printed from the IRP-signed e-invoice. Verify the QR with the GST e-invoice verifier app or `einvoice scan`.",
-                     styles.muted, x: 0, y: bottom + 5, width: width * 0.8, into: &block)
-        builder.text("Page \(index + 1) of \(count)", styles.muted.bold(), x: width * 0.8, y: bottom + 5, width: width * 0.2,
-                     alignment: .trailing, into: &block)
+        var footerBlock = Block()
+        footer(doc, text: "\(labels(.page)) \(index + 1) of \(count)", width: width, into: &footerBlock)
+        block.append(footerBlock, at: bottom + 2)
         var under: [LayoutItem] = []
         if !doc.marks.isEmpty {
             let markText = doc.marks.first?.rawValue ?? ""

@@ -33,7 +33,7 @@ extension InvoiceLayoutEngine {
                 ("Export duty", export.exportDuty.flatMap { $0 == 0 ? nil : IndianNumberFormat.format($0) } ?? ""),
             ]))
         }
-        if let ewb = invoice.ewayBill {
+        if let ewb = invoice.ewayBill, template.show.ewayBill {
             sections.append(("Transport", [
                 ("Transporter", [ewb.transporterName, ewb.transporterId].compactMap { $0 }.joined(separator: " · ")),
                 ("Mode", ewb.transportModeName ?? ""), ("Distance", ewb.distance.map { "\($0) km" } ?? ""),
@@ -61,19 +61,67 @@ extension InvoiceLayoutEngine {
         return block
     }
 
-    /// Declaration on the left; the IRP signature statement and signatory box on the right.
+    /// The template's bank details as label/value rows (empty when it has none).
+    private func bankRows() -> [(String, String)] {
+        guard let payment = template.payment else { return [] }
+        let rows: [(String, String)] = [
+            (labels(.accountName), payment.accountName ?? ""), (labels(.bank), payment.bank ?? ""),
+            (labels(.accountNumber), payment.accountNumber ?? ""), (labels(.ifsc), payment.ifsc ?? ""),
+            (labels(.branch), payment.branch ?? ""), (labels(.upiId), payment.upiId ?? ""),
+        ]
+        return rows.contains { !$0.1.isEmpty } ? rows : []
+    }
+
+    /// The company's bank details, terms and declaration on the left; the signature box on the
+    /// right: "For {seller}", the signature or stamp image, and the signatory line.
     func signatureBlock(_ doc: PrintableInvoice, width: Points) -> Block {
         var block = Block()
-        let boxWidth = min(220, width * 0.42)
+        let boxWidth = min(200, width * 0.4)
         let leftWidth = width - boxWidth - 16
-        var left = builder.text("DECLARATION", styles.label, x: 0, y: 0, width: leftWidth, into: &block) + 1
-        left += builder.text(template.declaration, styles.small, x: 0, y: left, width: leftWidth, into: &block)
+        let bank = bankRows()
+        let hasText = !template.terms.isEmpty || (template.show.declaration && !template.declaration.isEmpty)
+        // Bank details and terms side by side when both are there: a short invoice stays on one page.
+        let bankWidth = bank.isEmpty ? 0 : hasText ? min(170, leftWidth * 0.42) : leftWidth
+        var bankBottom: Points = 0
+        if !bank.isEmpty {
+            bankBottom = builder.text(labels(.bankDetails).uppercased(), styles.label, x: 0, y: 0, width: bankWidth, into: &block) + 1
+            bankBottom = builder.rows(bank, x: 0, y: bankBottom, width: bankWidth, labelWidth: min(58, bankWidth * 0.38),
+                                      valueStyle: styles.small, codes: true, into: &block)
+        }
+        let textX = bank.isEmpty ? 0 : bankWidth + 12
+        let textWidth = leftWidth - textX
+        var left: Points = 0
+        if !template.terms.isEmpty {
+            left += builder.text(labels(.terms).uppercased(), styles.label, x: textX, y: left, width: textWidth, into: &block) + 1
+            for (index, term) in template.terms.enumerated() {
+                builder.text("\(index + 1).", styles.small, x: textX, y: left, width: 12, into: &block)
+                left += builder.text(term, styles.small, x: textX + 12, y: left, width: textWidth - 12, into: &block) + 0.5
+            }
+            left += 4
+        }
+        if template.show.declaration, !template.declaration.isEmpty {
+            left += builder.text(labels(.declaration).uppercased(), styles.label, x: textX, y: left, width: textWidth, into: &block) + 1
+            left += builder.text(template.declaration, styles.small, x: textX, y: left, width: textWidth, into: &block)
+        }
+        left = max(left, bankBottom)
         let x = width - boxWidth
+        let inner = boxWidth - 12
         var y: Points = 6
-        y += builder.text("For \(doc.invoice.seller.displayName)", styles.base.bold(), x: x + 6, y: y, width: boxWidth - 12, into: &block) + 3
-        y += builder.text(labels.digitallySigned, styles.small.bold(), x: x + 6, y: y, width: boxWidth - 12, into: &block)
-        y += builder.text(doc.signatureNote, styles.muted, x: x + 6, y: y, width: boxWidth - 12, into: &block) + 14
-        y += builder.text(labels.signatory, styles.muted, x: x + 6, y: y, width: boxWidth - 12, alignment: .trailing, into: &block) + 6
+        if template.signature.forSeller {
+            let seller = template.company.name ?? doc.invoice.seller.displayName
+            y += builder.text("\(labels(.forSeller)) \(seller)", styles.base.bold(), x: x + 6, y: y, width: inner, into: &block) + 3
+        }
+        if let image = template.signature.image {
+            let path = template.resolve(image)
+            let aspect = template.imageAspects[path] ?? 3
+            let height = min(Points.mm(template.signature.imageHeightMM ?? 15), inner / aspect)
+            block.add(.image(ImagePlacement(path: path, frame: Rect(x: x + boxWidth - 6 - height * aspect, y: y, width: height * aspect,
+                                                                    height: height))))
+            y += height + 2
+        } else {
+            y += 26
+        }
+        y += builder.text(labels(.signatory), styles.muted, x: x + 6, y: y, width: inner, alignment: .trailing, into: &block) + 6
         block.add(.box(Box(frame: Rect(x: x, y: 0, width: boxWidth, height: y), fill: nil, stroke: template.colors.rule, strokeWidth: 0.75)))
         block.height = max(left, y)
         return block

@@ -3,9 +3,9 @@ import EInvoiceModel
 extension InvoiceLayoutEngine {
     /// Recipient, ship-to and dispatch-from side by side, with place of supply.
     func partiesBlock(_ invoice: Invoice, width: Points) -> Block {
-        var columns: [(String, Party, Bool)] = [(labels.billedTo, invoice.buyer, true)]
-        if let ship = invoice.shipTo { columns.append((labels.shippedTo, ship, false)) }
-        if let dispatch = invoice.dispatchFrom { columns.append((labels.dispatchedFrom, dispatch, false)) }
+        var columns: [(String, Party, Bool)] = [(labels(.billedTo), invoice.buyer, true)]
+        if let ship = invoice.shipTo, template.show.shipTo { columns.append((labels(.shippedTo), ship, false)) }
+        if let dispatch = invoice.dispatchFrom, template.show.dispatchFrom { columns.append((labels(.dispatchedFrom), dispatch, false)) }
         let gap: Points = 12
         let count = Double(max(columns.count, 2))
         let columnWidth = (width - gap * (count - 1)) / count
@@ -20,14 +20,15 @@ extension InvoiceLayoutEngine {
             y = builder.lines(party.addressLines, styles.base, x: x, y: y, width: columnWidth, into: &block)
             var rows: [(String, String)] = []
             if let gstin = party.gstin {
-                rows.append((labels.gstin, gstin == "URP" ? "URP (unregistered)" : gstin))
+                rows.append((labels(.gstin), gstin == "URP" ? "URP (unregistered)" : gstin))
             }
-            rows.append((labels.state, StateCode.label(party.stateCode) ?? ""))
+            rows.append((labels(.state), StateCode.label(party.stateCode) ?? ""))
             if isBuyer {
-                rows.append((labels.placeOfSupply, StateCode.label(party.placeOfSupply) ?? ""))
-                rows.append((labels.contact, [party.phone, party.email].compactMap { $0 }.joined(separator: " · ")))
+                rows.append((labels(.placeOfSupply), StateCode.label(party.placeOfSupply) ?? ""))
+                rows.append((labels(.contact), [party.phone, party.email].compactMap { $0 }.joined(separator: " · ")))
             }
-            builder.rows(rows, x: x, y: y + 1, width: columnWidth, labelWidth: 58, valueStyle: styles.base, into: &block)
+            builder.rows(rows, x: x, y: y + 1, width: columnWidth, labelWidth: 58, valueStyle: styles.base, codes: true,
+                         into: &block)
         }
         return block
     }

@@ -2,13 +2,18 @@ import EInvoiceModel
 import Foundation
 
 extension InvoiceLayoutEngine {
-    /// Tax by rate (left) and the value summary (right), then the total in words.
+    /// The HSN-wise tax summary (left) and the value summary (right), then the total in words;
+    /// the summary and the words are left out when the template says so.
     func totalsBlock(_ invoice: Invoice, width: Points) -> Block {
         var block = Block()
-        let rightWidth = min(220, width * 0.42)
+        let showSummary = template.show.hsnSummary
+        let rightWidth = showSummary ? min(220, width * 0.42) : min(260, width * 0.6)
         let leftWidth = width - rightWidth - 16
-        var left = builder.text(labels.taxSummary.uppercased(), styles.label, x: 0, y: 0, width: leftWidth, into: &block) + 2
-        left = taxSummary(invoice.items, x: 0, y: left, width: leftWidth, into: &block)
+        var left: Points = 0
+        if showSummary {
+            left = builder.text(labels(.taxSummary).uppercased(), styles.label, x: 0, y: 0, width: leftWidth, into: &block) + 2
+            left = taxSummary(invoice.items, x: 0, y: left, width: leftWidth, into: &block)
+        }
 
         let totals = invoice.totals
         let rows: [(String, Decimal?)] = [
@@ -31,60 +36,74 @@ extension InvoiceLayoutEngine {
         y += 4
         let totalStyle = styles.base.sized(template.typeSizes.base + 2).bold()
         let currency = (totals.totalInvoiceValueForeignCurrency ?? 0) != 0 ? "" : "₹ "
-        let h = builder.text("Total invoice value", totalStyle, x: x, y: y, width: rightWidth * 0.45, into: &block)
-        builder.text(currency + IndianNumberFormat.format(totals.totalInvoiceValue ?? 0), totalStyle,
-                     x: x + rightWidth * 0.45, y: y, width: rightWidth * 0.55, alignment: .trailing, into: &block)
+        let amount = currency + IndianNumberFormat.format(totals.totalInvoiceValue ?? 0)
+        // The amount keeps the width it needs; the label wraps only if the two cannot share a line.
+        let amountWidth = min(rightWidth * 0.6, builder.width(amount, totalStyle) + 2)
+        let h = builder.text(labels(.totalInvoiceValue), totalStyle, x: x, y: y, width: rightWidth - amountWidth - 4, into: &block)
+        builder.text(amount, totalStyle, x: x + rightWidth - amountWidth, y: y, width: amountWidth, alignment: .trailing, into: &block)
         y += h + 2
         if let foreign = totals.totalInvoiceValueForeignCurrency, foreign != 0 {
             y += builder.text("In foreign currency: \(IndianNumberFormat.format(foreign)) \(invoice.export?.foreignCurrency ?? "")",
                               styles.muted, x: x, y: y, width: rightWidth, alignment: .trailing, into: &block)
         }
-        var bottom = max(left, y) + 6
-        bottom += builder.text(labels.amountInWords.uppercased(), styles.label, x: 0, y: bottom, width: width, into: &block) + 1
-        bottom += builder.text(AmountInWords.rupees(totals.totalInvoiceValue ?? 0), styles.base.bold(), x: 0, y: bottom,
-                               width: width, into: &block)
+        var bottom = max(left, y)
+        if template.show.amountInWords {
+            let words = AmountInWords.rupees(totals.totalInvoiceValue ?? 0)
+            let wordsHeight = builder.height(labels(.amountInWords).uppercased(), styles.label, width: leftWidth) + 1
+                + builder.height(words, styles.base.bold(), width: leftWidth)
+            // Under the tax summary when it fits beside the value summary; else across the page.
+            let beside = showSummary && left + 6 + wordsHeight <= y
+            let top = beside ? left + 6 : bottom + 6
+            let wordsWidth = beside ? leftWidth : width
+            var wordsY = top + builder.text(labels(.amountInWords).uppercased(), styles.label, x: 0, y: top, width: wordsWidth, into: &block) + 1
+            wordsY += builder.text(words, styles.base.bold(), x: 0, y: wordsY, width: wordsWidth, into: &block)
+            bottom = max(bottom, wordsY)
+        }
         block.height = bottom
         return block
     }
 
-    /// Rows per GST rate: taxable value and each tax head with its rate (Rule 46 (l), (m)).
+    /// Rows per HSN/SAC code and GST rate: taxable value and each tax head with its rate
+    /// (Rule 46 (g), (l), (m)).
     private func taxSummary(_ items: [LineItem], x: Points, y: Points, width: Points, into block: inout Block) -> Points {
+        struct Key: Hashable, Comparable {
+            var hsn: String, rate: Decimal
+            static func < (a: Key, b: Key) -> Bool { (a.hsn, a.rate) < (b.hsn, b.rate) }
+        }
         struct Sums { var taxable: Decimal = 0, cgst: Decimal = 0, sgst: Decimal = 0, igst: Decimal = 0, cess: Decimal = 0 }
-        var byRate: [Decimal: Sums] = [:]
+        var byRate: [Key: Sums] = [:]
         for item in items {
-            var sums = byRate[item.gstRate ?? 0] ?? Sums()
+            let key = Key(hsn: item.hsnCode ?? "", rate: item.gstRate ?? 0)
+            var sums = byRate[key] ?? Sums()
             sums.taxable += item.assessableAmount ?? 0
             sums.cgst += item.cgstAmount ?? 0
             sums.sgst += item.sgstAmount ?? 0
             sums.igst += item.igstAmount ?? 0
             sums.cess += item.totalCess
-            byRate[item.gstRate ?? 0] = sums
+            byRate[key] = sums
         }
         let hasIGST = byRate.values.contains { $0.igst != 0 }
         let hasCGST = byRate.values.contains { $0.cgst != 0 || $0.sgst != 0 } || !hasIGST
         let hasCess = byRate.values.contains { $0.cess != 0 }
-        var headers = ["GST rate", "Taxable value"]
-        if hasCGST { headers += ["CGST", "SGST/UTGST"] }
-        if hasIGST { headers.append("IGST") }
-        if hasCess { headers.append("Cess") }
+        var headers = [labels(.hsn), labels(.taxable), labels(.gstRate)]
+        if hasCGST { headers += [labels(.cgst), labels(.sgst)] }
+        if hasIGST { headers.append(labels(.igst)) }
+        if hasCess { headers.append(labels(.cess)) }
         let columnWidth = width / Double(headers.count)
         var cursor = y
-        block.add(.box(Box(frame: Rect(x: x, y: cursor, width: width, height: builder.height("A", styles.table, width: nil) + 4),
+        let headerHeight = headers.map { builder.height($0, styles.tableHeader, width: columnWidth - 4) }.max() ?? 0
+        block.add(.box(Box(frame: Rect(x: x, y: cursor, width: width, height: headerHeight + 4),
                            fill: template.colors.headerFill, stroke: nil, strokeWidth: 0)))
         for (index, header) in headers.enumerated() {
             builder.text(header, styles.tableHeader, x: x + Double(index) * columnWidth + 2, y: cursor + 2,
                          width: columnWidth - 4, alignment: index == 0 ? .leading : .trailing, into: &block)
         }
-        cursor += builder.height("A", styles.table, width: nil) + 5
-        for rate in byRate.keys.sorted() {
-            guard let sums = byRate[rate] else { continue }
-            let half = rate / 2
-            var cells = ["\(IndianNumberFormat.formatTrimmed(rate))%", IndianNumberFormat.format(sums.taxable)]
-            if hasCGST {
-                cells += ["\(IndianNumberFormat.format(sums.cgst)) @\(IndianNumberFormat.formatTrimmed(half))%",
-                          "\(IndianNumberFormat.format(sums.sgst)) @\(IndianNumberFormat.formatTrimmed(half))%"]
-            }
-            if hasIGST { cells.append("\(IndianNumberFormat.format(sums.igst)) @\(IndianNumberFormat.formatTrimmed(rate))%") }
+        cursor += headerHeight + 5
+        for key in byRate.keys.sorted() {
+            guard let sums = byRate[key] else { continue }
+            var cells = [key.hsn, IndianNumberFormat.format(sums.taxable), "\(IndianNumberFormat.formatTrimmed(key.rate))%"]
+            if hasCGST { cells += [IndianNumberFormat.format(sums.cgst), IndianNumberFormat.format(sums.sgst)] }
+            if hasIGST { cells.append(IndianNumberFormat.format(sums.igst)) }
             if hasCess { cells.append(IndianNumberFormat.format(sums.cess)) }
             var rowHeight: Points = 0
             for (index, cell) in cells.enumerated() {

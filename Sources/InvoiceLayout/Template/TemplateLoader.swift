@@ -1,55 +1,128 @@
+import EInvoiceModel
 public import Foundation
 
 /// Finds and reads templates: a path to a JSON file, or a name looked up in the templates folder.
+///
+/// Order: JSON → header (`format`, `version`) → a version-1 file is migrated in memory →
+/// every key checked against ``TemplateSchema`` (all mistakes reported together, each with its
+/// key path) → cross-key rules → decode. Nothing of a bad template reaches layout.
 public enum TemplateLoader {
     public struct LoadError: Error, CustomStringConvertible, Sendable {
-        public let description: String
+        /// The file (or name) the template came from.
+        public let file: String
+        /// Every mistake found, with its key path; empty when the file as a whole is unusable.
+        public let problems: [TemplateValidator.Problem]
+        public let summary: String
+
+        public var description: String {
+            guard !problems.isEmpty else { return "template \(file): \(summary)" }
+            let count = problems.count == 1 ? "1 mistake" : "\(problems.count) mistakes"
+            return "template \(file) has \(count):\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+        }
+
+        init(file: String, _ summary: String, problems: [TemplateValidator.Problem] = []) {
+            self.file = file
+            self.summary = summary
+            self.problems = problems
+        }
     }
 
-    private struct Header: Decodable {
-        var format: String?
-        var version: Int?
+    /// A loaded template and what the loader has to say about it (a migrated version, say).
+    public struct Loaded: Sendable {
+        public var template: InvoiceTemplate
+        public var notes: [String]
     }
 
-    /// Reads `nameOrPath`: an existing file, else `<templatesDirectory>/<name>.json`.
-    public static func load(_ nameOrPath: String, templatesDirectory: URL) throws(LoadError) -> InvoiceTemplate {
+    /// The path `nameOrPath` names: an existing file, else `<templatesDirectory>/<name>.json`.
+    public static func url(_ nameOrPath: String, templatesDirectory: URL) -> URL {
         let direct = URL(fileURLWithPath: nameOrPath)
-        let url = FileManager.default.fileExists(atPath: direct.path)
+        return FileManager.default.fileExists(atPath: direct.path)
             ? direct : templatesDirectory.appendingPathComponent(nameOrPath + ".json")
-        guard let data = try? Data(contentsOf: url) else {
-            let known = (try? FileManager.default.contentsOfDirectory(atPath: templatesDirectory.path))?
-                .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted().joined(separator: ", ") ?? ""
-            throw LoadError(description: "template \(nameOrPath) not found (built-in templates: \(known))")
-        }
-        var template = try decode(data, name: url.lastPathComponent)
-        template.baseDirectory = url.deletingLastPathComponent().path
-        return template
     }
 
-    /// Decodes a template, checking its header first.
-    public static func decode(_ data: Data, name: String) throws(LoadError) -> InvoiceTemplate {
-        let decoder = JSONDecoder()
-        guard let header = try? decoder.decode(Header.self, from: data) else {
-            throw LoadError(description: "template \(name) is not a JSON object")
+    /// The names of the templates in `directory` (its `*.json` files, `schema.json` excepted).
+    public static func names(in directory: URL) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") && $0 != "schema.json" }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    public static func load(_ nameOrPath: String, templatesDirectory: URL) throws(LoadError) -> InvoiceTemplate {
+        try loadWithNotes(nameOrPath, templatesDirectory: templatesDirectory).template
+    }
+
+    public static func loadWithNotes(_ nameOrPath: String, templatesDirectory: URL) throws(LoadError) -> Loaded {
+        let url = url(nameOrPath, templatesDirectory: templatesDirectory)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let known = names(in: templatesDirectory).joined(separator: ", ")
+            throw LoadError(file: nameOrPath, "not found (built-in templates: \(known))")
         }
-        guard header.format == InvoiceTemplate.format else {
-            throw LoadError(description: "\(name) is not an einvoice template (\"format\" must be \"\(InvoiceTemplate.format)\")")
+        let base = url.deletingLastPathComponent().path
+        var loaded = try decodeWithNotes(data, name: url.path, baseDirectory: base)
+        loaded.template.baseDirectory = base
+        for image in loaded.template.images {
+            if let size = PNGHeader.size(atPath: image.path) {
+                loaded.template.imageAspects[image.path] = Double(size.width) / Double(size.height)
+            }
         }
-        guard header.version == InvoiceTemplate.supportedVersion else {
-            throw LoadError(description: "template \(name) has version \(header.version.map(String.init) ?? "none"); this einvoice reads version \(InvoiceTemplate.supportedVersion)")
+        return loaded
+    }
+
+    /// Decodes a template, checking its header first. `baseDirectory` is where images are
+    /// looked for; `nil` skips the image checks.
+    public static func decode(_ data: Data, name: String, baseDirectory: String? = nil) throws(LoadError) -> InvoiceTemplate {
+        try decodeWithNotes(data, name: name, baseDirectory: baseDirectory).template
+    }
+
+    public static func decodeWithNotes(_ data: Data, name: String, baseDirectory: String?) throws(LoadError) -> Loaded {
+        guard case .object(var members)? = try? JSONValue.parse(data) else {
+            throw LoadError(file: name, "not a JSON object")
         }
+        guard members["format"] == .string(InvoiceTemplate.format) else {
+            throw LoadError(file: name, "not an einvoice template (\"format\" must be \"\(InvoiceTemplate.format)\")")
+        }
+        var notes: [String] = []
+        switch members["version"] {
+        case .number(2)?:
+            break
+        case .number(1)?:
+            members = TemplateMigration.fromVersion1(members)
+            notes.append("version 1 template read as version 2; `einvoice templates show \(name)` prints it in version 2")
+        case let other:
+            throw LoadError(file: name, "has version \(other?.summary ?? "none"); this einvoice reads version \(InvoiceTemplate.supportedVersion) (and migrates version 1)")
+        }
+        let value = JSONValue.object(members)
+        var problems = TemplateValidator(baseDirectory: baseDirectory).problems(value)
+        guard problems.isEmpty else { throw LoadError(file: name, "invalid", problems: problems) }
         let template: InvoiceTemplate
         do {
-            template = try decoder.decode(InvoiceTemplate.self, from: data)
+            template = try JSONDecoder().decode(InvoiceTemplate.self, from: TemplateMigration.data(value))
         } catch {
-            throw LoadError(description: "template \(name): \(error)")
+            // The schema admits only what decodes; reaching this is a schema bug, reported plainly.
+            throw LoadError(file: name, "cannot be read (\(error))")
         }
-        guard template.qr.sizeMM >= 40 else {
-            throw LoadError(description: "template \(name): the signed QR must be at least 40 mm (qr.sizeMM is \(template.qr.sizeMM))")
+        problems = crossKeyProblems(template)
+        guard problems.isEmpty else { throw LoadError(file: name, "invalid", problems: problems) }
+        return Loaded(template: template, notes: notes)
+    }
+
+    /// Rules that span keys, which the per-key schema cannot say.
+    static func crossKeyProblems(_ template: InvoiceTemplate) -> [TemplateValidator.Problem] {
+        var problems: [TemplateValidator.Problem] = []
+        if template.page.size == "custom", template.page.widthMM == nil || template.page.heightMM == nil {
+            problems.append(.init(keyPath: "page.widthMM", message: "size custom needs widthMM and heightMM"))
         }
-        guard ["L", "M", "Q", "H"].contains(template.qr.errorCorrection), template.qr.quietZoneModules >= 4 else {
-            throw LoadError(description: "template \(name): qr.errorCorrection must be L, M, Q or H and quietZoneModules at least 4")
+        for (index, copy) in template.copies.default.enumerated() where template.copies.labels[copy] == nil {
+            problems.append(.init(keyPath: "copies.default[\(index)]", message: "\"\(copy)\" has no label; expected one of "
+                + template.copies.labels.keys.sorted().joined(separator: ", ")))
         }
-        return template
+        if !template.columns.contains(.description) {
+            problems.append(.init(keyPath: "columns", message: "must include \"description\" (Rule 46 (h))"))
+        }
+        let size = template.pageSize
+        let margins = template.page.marginsMM
+        if Points.mm(template.qr.sizeMM + margins.left + margins.right) + 120 > size.width {
+            problems.append(.init(keyPath: "qr.sizeMM", message: "\(template.qr.sizeMM) mm leaves no room beside the QR on \(template.page.size) paper"))
+        }
+        return problems
     }
 }
