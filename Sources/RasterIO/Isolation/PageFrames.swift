@@ -68,11 +68,12 @@ enum PageFrame {
             let width = Int(try reader.value(UInt32.self)), height = Int(try reader.value(UInt32.self))
             let hasText = try reader.value(UInt8.self) == 1
             let textCount = Int(try reader.value(UInt32.self))
-            guard width * height + textCount + 30 == length, let origin = RasterPage.Origin(kind, number, index, dpi) else {
+            let (area, overflow) = width.multipliedReportingOverflow(by: height)
+            guard !overflow, area + textCount + 30 == length, let origin = RasterPage.Origin(kind, number, index, dpi) else {
                 throw RasterError(.decoderFailed, "the decoder's output is garbled")
             }
             let text = String(decoding: try reader.bytes(textCount) ?? [], as: UTF8.self)
-            let pixels = try reader.bytes(width * height) ?? []
+            let pixels = try reader.bytes(area) ?? []
             return .page(RasterPage(origin: origin, image: GreyImage(width: width, height: height, pixels: pixels),
                                     text: hasText ? text : nil))
         case UInt8(ascii: "N"):

@@ -46,7 +46,7 @@ struct FileBudget {
             return Refusal(message: "not read: \(what) is \(size.width)×\(size.height) pixels, over the "
                 + "\(RasterLimits.megapixels(limits.maxPixels)) limit for one image (--max-image-megapixels)", endsFile: false)
         }
-        if pixelsSpent + size.pixels > limits.maxFilePixels { return Refusal(message: budgetSpent, endsFile: true) }
+        if size.pixels > limits.maxFilePixels - pixelsSpent { return Refusal(message: budgetSpent, endsFile: true) }
         if isOverTime { return Refusal(message: timeSpent, endsFile: true) }
         pixelsSpent += size.pixels
         return nil

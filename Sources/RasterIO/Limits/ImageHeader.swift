@@ -8,7 +8,12 @@ struct ImageHeader: Equatable {
     struct Size: Equatable {
         var width: Int
         var height: Int
-        var pixels: Int { width * height }
+        /// Width × height, saturating: a header may claim 2³² × 2³² pixels, which must read as
+        /// "too large", not trap on overflow (found by bench/fuzz).
+        var pixels: Int {
+            let (product, overflow) = width.multipliedReportingOverflow(by: height)
+            return overflow ? Int.max : product
+        }
     }
 
     /// One entry per page (one for PNG and JPEG, one per directory for TIFF).
