@@ -79,25 +79,59 @@ public struct QRScanner: Sendable {
 
     public func scan(_ page: GreyImage) -> Result {
         let start = ThreadCPUClock.now()
+        let deadline = start + timeBudget
         var attempts = 0
         var found: [DecodedSymbol] = []
         var step = "none"
         let crops = QRRegionFinder.candidates(in: page).map { region in
             (region, page.cropped(x: region.x, y: region.y, width: region.width, height: region.height))
         }
-        // Cheap looks at every likely region first (clean pages end here), then the whole
-        // repertoire region by region until something reads: most regions are text, not QRs.
-        let cheap = Array(Self.regionSteps.prefix(Self.cheapStepCount))
-        let expensive = Array(Self.regionSteps.dropFirst(Self.cheapStepCount))
-        for steps in [cheap, expensive] where found.isEmpty {
-            for (region, crop) in crops {
-                if let hit = Self.firstRead(crop, steps: steps, start: start, budget: timeBudget, attempts: &attempts) {
-                    step = hit.step
-                    found += hit.symbols.map { Self.offset($0, by: (crop.width, crop.height), transformed: hit.image, x: region.x, y: region.y) }
-                }
+        // A signed IRP QR ends the search: it is what the page is scanned for (a UPI QR beside it
+        // does not, so the signed one is still looked for).
+        var done: Bool { found.contains { ScannedCode.classify($0.text) == .irp } }
+        func unread(_ region: QRRegionFinder.Region) -> Bool {
+            !found.contains { symbol in
+                let box = symbol.bounds
+                return box.x < region.x + region.width && region.x < box.x + box.width
+                    && box.y < region.y + region.height && region.y < box.y + box.height
             }
         }
-        if found.isEmpty, let hit = Self.firstRead(page, steps: Self.pageSteps, start: start, budget: timeBudget * 1.5, attempts: &attempts) {
+        func record(_ hit: (symbols: [DecodedSymbol], step: String, image: GreyImage), _ region: QRRegionFinder.Region,
+                    _ crop: GreyImage) {
+            step = hit.step
+            found += hit.symbols.map { Self.offset($0, by: (crop.width, crop.height), transformed: hit.image, x: region.x, y: region.y) }
+        }
+        // 1. zbar on each likely region as it is: clean pages end here.
+        for (region, crop) in crops where !done {
+            if let hit = Self.firstRead(crop, steps: [Self.regionSteps[0]], start: start, budget: timeBudget, attempts: &attempts) {
+                record(hit, region, crop)
+            }
+        }
+        // 2. The geometric reader on each region still unread: finds the finders, fits the grid, redraws.
+        var withFinders: [Int] = []
+        for (index, (region, crop)) in crops.enumerated() where !done && unread(region) {
+            let read = GeometricReader().read(crop, deadline: deadline)
+            attempts += read.attempts
+            if read.sawFinders { withFinders.append(index) }
+            guard !read.symbols.isEmpty else { continue }
+            step = "geometric sampler"
+            found += read.symbols.map { symbol in
+                var copy = symbol
+                copy.points = symbol.points.map { (x: $0.x + region.x, y: $0.y + region.y) }
+                return copy
+            }
+        }
+        // 3. The filter repertoire, only on regions that show finder patterns (text does not).
+        let steps = Array(Self.regionSteps.dropFirst())
+        for index in withFinders where !done && unread(crops[index].0) {
+            let (region, crop) = crops[index]
+            if let hit = Self.firstRead(crop, steps: steps, start: start, budget: timeBudget, attempts: &attempts) {
+                record(hit, region, crop)
+            }
+        }
+        // 4. The whole page, when no region was found at all but the page shows finder patterns.
+        if found.isEmpty, crops.isEmpty, GeometricReader.pageHasFinders(page),
+           let hit = Self.firstRead(page, steps: Self.pageSteps, start: start, budget: timeBudget * 1.5, attempts: &attempts) {
             step = hit.step
             found = hit.symbols.map { Self.offset($0, by: (page.width, page.height), transformed: hit.image, x: 0, y: 0) }
         }

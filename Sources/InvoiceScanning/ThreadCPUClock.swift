@@ -10,8 +10,8 @@ import Darwin
 /// gives up after "one second" must give up after the same work whether the machine is idle or
 /// shared by twenty processes, or the same image reads on one run and not on the next. Wall-clock
 /// bounds for hostile files are the file budget's job (`--max-seconds`), one level up.
-enum ThreadCPUClock {
-    static func now() -> Double {
+public enum ThreadCPUClock {
+    public static func now() -> Double {
         var spec = timespec()
         guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec) == 0 else { return 0 }
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9

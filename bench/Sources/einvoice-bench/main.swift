@@ -15,6 +15,7 @@ import RasterIO
 ///     einvoice-bench render SECONDS LINES           single-thread invoices rendered per second, peak RSS
 ///     einvoice-bench sample LINES OUT.json KEY.pem  a signed synthetic response and its trust file
 ///     einvoice-bench json SECONDS FILE.json         StrictJSONReader next to Foundation's readers
+///     einvoice-bench scan-corpus DIR [FILE…]         per-image texts, step and ms (bench/scan)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("einvoice-bench: \(message)\n".utf8))
@@ -121,6 +122,10 @@ case "parts":
         let perSecond = rate(seconds: 1, batch: 8) { (try? printer.pdf(document))?.isEmpty == false }
         print("\(name) \(Int(perSecond)) pdfs/s")
     }
+
+case "scan-corpus":
+    guard arguments.count >= 2 else { fail("usage: einvoice-bench scan-corpus CORPUS_DIR [FILE…]") }
+    scanCorpus(arguments[1], only: Array(arguments.dropFirst(2)))
 
 case "scan-debug":
     // Diagnostic: regions found and the step that read each file.
