@@ -101,9 +101,10 @@ public struct QRScanner: Sendable {
             step = hit.step
             found += hit.symbols.map { Self.offset($0, by: (crop.width, crop.height), transformed: hit.image, x: region.x, y: region.y) }
         }
-        // 1. zbar on each likely region as it is: clean pages end here.
+        // 1. zbar on each likely region as it is and at three scales: clean pages end here.
+        let cheap = Array(Self.regionSteps.prefix(Self.cheapStepCount))
         for (region, crop) in crops where !done {
-            if let hit = Self.firstRead(crop, steps: [Self.regionSteps[0]], start: start, budget: timeBudget, attempts: &attempts) {
+            if let hit = Self.firstRead(crop, steps: cheap, start: start, budget: timeBudget, attempts: &attempts) {
                 record(hit, region, crop)
             }
         }
@@ -122,7 +123,7 @@ public struct QRScanner: Sendable {
             }
         }
         // 3. The filter repertoire, only on regions that show finder patterns (text does not).
-        let steps = Array(Self.regionSteps.dropFirst())
+        let steps = Array(Self.regionSteps.dropFirst(Self.cheapStepCount))
         for index in withFinders where !done && unread(crops[index].0) {
             let (region, crop) = crops[index]
             if let hit = Self.firstRead(crop, steps: steps, start: start, budget: timeBudget, attempts: &attempts) {
