@@ -101,9 +101,10 @@ public struct QRScanner: Sendable {
             step = hit.step
             found += hit.symbols.map { Self.offset($0, by: (crop.width, crop.height), transformed: hit.image, x: region.x, y: region.y) }
         }
-        // 1. zbar on each likely region as it is and at three scales: clean pages end here.
+        // 1. zbar on each likely region as it is and at three scales: clean pages end here. Every
+        // region gets this cheap look, so a second QR beside the signed one (UPI) is read too.
         let cheap = Array(Self.regionSteps.prefix(Self.cheapStepCount))
-        for (region, crop) in crops where !done {
+        for (region, crop) in crops where unread(region) {
             if let hit = Self.firstRead(crop, steps: cheap, start: start, budget: timeBudget, attempts: &attempts) {
                 record(hit, region, crop)
             }
