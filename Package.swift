@@ -47,6 +47,8 @@ let package = Package(
             ]
         ),
         .target(name: "InvoiceLayout", dependencies: ["EInvoiceModel"]),
+        // Reads printed values by their labels from positioned words (PDF text layer or OCR); no C, no model.
+        .target(name: "PrintedText"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CPangoFT2", pkgConfig: "pangoft2", providers: [.apt(["libpango1.0-dev"])]),
@@ -58,15 +60,15 @@ let package = Package(
         .target(name: "QRCodec", dependencies: ["EInvoiceModel", "CQREncode", "CZBar"]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceModel"]),
-        .target(name: "InvoiceScanning", dependencies: ["QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification"]),
-        .target(name: "RasterIO", dependencies: ["QRCodec", "EInvoiceModel", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF"]),
+        .target(name: "InvoiceScanning", dependencies: ["QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification", "PrintedText"]),
+        .target(name: "RasterIO", dependencies: ["QRCodec", "EInvoiceModel", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF", "PrintedText"]),
         .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
         .target(name: "InvoiceRenderer", dependencies: ["InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
             name: "EInvoiceKit",
             dependencies: [
                 "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics",
-                "InvoiceScanning", "RasterIO", "PDFArchive", crypto,
+                "InvoiceScanning", "RasterIO", "PDFArchive", "PrintedText", crypto,
             ]
         ),
         .target(
@@ -115,7 +117,7 @@ let package = Package(
         .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel"]),
         .testTarget(
             name: "InvoiceScanningTests",
-            dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification",
+            dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "PrintedText",
                            "EInvoiceTestSupport", "InvoiceLayout", "InvoiceRenderer", "CairoGraphics"]
         ),
         .testTarget(
@@ -130,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "InvoiceRenderingTests",
             dependencies: ["EInvoiceKit", "InvoiceLayout", "QRCodec", "EInvoiceModel", "EInvoiceVerification",
-                           "EInvoiceTestSupport", "InvoiceRenderer", "CairoGraphics", "RasterIO"]
+                           "EInvoiceTestSupport", "InvoiceRenderer", "CairoGraphics", "RasterIO", "InvoiceScanning"]
         ),
     ]
 )

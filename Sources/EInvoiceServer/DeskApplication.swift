@@ -35,9 +35,10 @@ public enum DeskApplication {
                 .map { String(($0.removingPercentEncoding ?? $0).prefix(200)) } ?? "upload"
             let withThumbnails = request.uri.queryParameters.get("thumbnails") == "1"
             return await handle(request, context: context, configuration: configuration, limiter: limiter) { body, cancellation in
-                let results = try service.scan(body, name: name, contentType: contentType, cancellation: cancellation)
-                guard withThumbnails else { return json(results) }
-                return json(ScanResponse(results: results, thumbnails: service.thumbnails(body, cancellation: cancellation)))
+                let scanned = try service.scan(body, name: name, contentType: contentType, thumbnailWidth: withThumbnails ? 420 : nil,
+                                               cancellation: cancellation)
+                guard withThumbnails else { return json(scanned.results) }
+                return json(ScanResponse(results: scanned.results, thumbnails: scanned.thumbnails))
             }
         }
         router.post("/api/v1/render") { request, context in

@@ -18,6 +18,12 @@ public struct DeskService: Sendable {
         }
     }
 
+    /// *Check a received file*, the same composition `einvoice scan` runs, under the upload's
+    /// limits (page cap, time share of `--timeout`, child-process decoding) and its cancellation.
+    func check(cancellation: DecodeCancellation?) -> ReceivedFileCheck {
+        ReceivedFileCheck(verifier: configuration.verifier, limits: configuration.uploadLimits(cancellation: cancellation))
+    }
+
     public struct Failure: Error, Sendable {
         public var status: Int
         public var message: String
@@ -25,12 +31,15 @@ public struct DeskService: Sendable {
 
     /// `POST /api/v1/verify`: a pasted token, IRP JSON, or JSON Lines.
     public func verify(_ body: Data, name: String = "pasted") -> [VerificationResult.JSON] {
-        IRPDocumentReader.read(body, source: name).flatMap { configuration.verifier.verify($0) }.map(\.json)
+        configuration.verifier.verify(body, source: name).map(\.json)
     }
 
     /// `POST /api/v1/scan`: one PDF, PNG, JPEG or TIFF; its QR codes verified, printed values compared.
-    public func scan(_ body: Data, name: String, contentType: String?,
-                     cancellation: DecodeCancellation? = nil) throws(Failure) -> [VerificationResult.JSON] {
+    ///
+    /// The file is rendered once: thumbnails (when `thumbnailWidth` is given) are reduced from the
+    /// same page images the QRs were read from.
+    public func scan(_ body: Data, name: String, contentType: String?, thumbnailWidth: Int? = nil,
+                     cancellation: DecodeCancellation? = nil) throws(Failure) -> (results: [VerificationResult.JSON], thumbnails: [String]) {
         guard let format = ImageFormat.detect(body) else {
             let looksLikeText = String(validating: body.prefix(4096), as: UTF8.self) != nil
             throw Failure(status: 415, message: looksLikeText
@@ -40,15 +49,11 @@ public struct DeskService: Sendable {
         if let contentType, !Self.accepted(contentType, for: format) {
             throw Failure(status: 415, message: "Content-Type \(contentType) does not match the uploaded \(format.rawValue.uppercased())")
         }
-        let scanner = InvoiceScanner(verifier: configuration.verifier, limits: configuration.uploadLimits(cancellation: cancellation))
-        do {
-            let pages = try scanner.scan(body)
-            let findings = ScanFinding.findings(input: name, pages: pages)
-                + ScanFinding.embedded(input: name, data: body, pages: pages, verifier: configuration.verifier)
-            return findings.map(\.json)
-        } catch {
-            throw Failure(status: 422, message: error.reason)
+        let report = check(cancellation: cancellation).check(body, name: name, thumbnailWidth: thumbnailWidth)
+        if report.findings.count == 1, let only = report.findings.first, only.kind == .unreadable {
+            throw Failure(status: 422, message: only.errors.first ?? "the file cannot be read")
         }
+        return (report.findings.map(\.json), report.thumbnails.map { "data:image/png;base64," + $0.base64EncodedString() })
     }
 
     static func accepted(_ contentType: String, for format: ImageFormat) -> Bool {
@@ -62,12 +67,4 @@ public struct DeskService: Sendable {
         }
     }
 
-    /// A small PNG of each page of an upload, for the page's thumbnail with the QR outlined.
-    public func thumbnails(_ body: Data, width: Int = 420, cancellation: DecodeCancellation? = nil) -> [String] {
-        let limits = configuration.uploadLimits(cancellation: cancellation, maxPages: 4)
-        guard let pages = try? RasterLoader.load(body, dpi: 72, limits: limits) else { return [] }
-        return pages.filter { if case .pdfImage = $0.origin { false } else { true } }.compactMap { page in
-            Thumbnail.png(page.image, width: width).map { "data:image/png;base64," + $0.base64EncodedString() }
-        }
-    }
 }

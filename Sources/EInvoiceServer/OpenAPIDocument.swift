@@ -89,7 +89,7 @@ components:
       required: [input, verdict, environment, warnings, errors, cancelled, notes]
       properties:
         input: { type: string }
-        verdict: { type: string, description: "valid, invalid, untrusted, malformed, irp-error; scan also: no-qr, not-an-e-invoice-qr, unreadable" }
+        verdict: { type: string, description: "valid, sandbox (genuine sandbox signature: a test document), invalid, untrusted, malformed, irp-error; scan also: no-qr, not-an-e-invoice-qr, unreadable" }
         environment: { type: string, enum: [production, sandbox, unknown] }
         kind: { type: string, enum: [SignedQRCode, SignedInvoice, unknown] }
         kid: { type: string }
@@ -122,6 +122,10 @@ components:
         upi: { type: object }
         warnings: { type: array, items: { type: string } }
         errors: { type: array, items: { type: string } }
+        failures:
+          type: array
+          description: the errors with stable codes (malformed-token, bad-signature, unknown-key, sandbox-refused, irn-mismatch, printed-differs, no-e-invoice-qr, …)
+          items: { type: object, properties: { code: { type: string }, message: { type: string }, field: { type: string }, printed: { type: string } }, required: [code, message] }
         notes: { type: array, items: { type: string } }
 
 """#

@@ -26,7 +26,7 @@ enum WebPage {
   .banner { padding: 12px 16px; font-weight: 700; font-size: 17px; color: #fff; }
   .counts { margin: 0; padding: 10px 16px; font-weight: 600; border-bottom: 1px solid var(--line); }
   .banner small { display: block; font-weight: 400; font-size: 13px; opacity: .92; }
-  .valid { background: var(--ok); } .invalid { background: var(--bad); } .untrusted, .sandbox { background: var(--warn); } .none { background: #6b7280; }
+  .valid { background: var(--ok); } .invalid { background: var(--bad); } .untrusted { background: var(--warn); } .sandbox { background: #6d28d9; } .none { background: #6b7280; }
   .body { display: flex; gap: 18px; padding: 14px 16px; flex-wrap: wrap; }
   .thumb { position: relative; width: 300px; flex: none; }
   .thumb img { width: 100%; border: 1px solid var(--line); }
@@ -79,12 +79,14 @@ function pending(name) {
 }
 function el(tag, cls, text) { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
 function banner(r) {
-  if (r.verdict === 'valid' && r.environment === 'sandbox') return ['sandbox', 'Sandbox token — not a tax invoice', 'Signed by a NIC sandbox key'];
+  const refused = (r.failures || []).some(f => f.code === 'sandbox-refused');
+  if (r.verdict === 'sandbox') return ['sandbox', 'SANDBOX — a test document, not a tax invoice', 'Genuine sandbox signature (' + (r.key || 'NIC sandbox key') + '); do not book it as a tax invoice'];
+  if (refused) return ['sandbox', 'SANDBOX refused — a test document, not a tax invoice', 'Genuine sandbox signature, refused because this desk trusts production keys only'];
   if (r.verdict === 'valid' && r.cancelled) return ['invalid', 'Genuine but CANCELLED', 'The IRP reports this IRN as cancelled'];
   if (r.verdict === 'valid') return ['valid', 'Genuine e-invoice', 'Signature verified against the ' + (r.key || 'IRP') + ' key'];
   if (r.verdict === 'invalid') return ['invalid', (r.printedMismatches || []).length ? 'Printed invoice does not match the signed QR' : 'Forged or altered', 'Does not hold — see the errors below'];
   if (r.verdict === 'untrusted') return ['untrusted', 'Unknown IRP key', 'Well formed, but signed by a key this desk does not know (not necessarily forged)'];
-  if (r.verdict === 'no-qr') return ['none', 'No e-invoice QR found', ''];
+  if (r.verdict === 'no-qr') return ['none', 'No e-invoice QR found', 'No page of this file carries the IRP\'s signed QR'];
   if (r.verdict === 'not-an-e-invoice-qr') return ['none', r.qrKind === 'upi-payment' ? 'UPI payment QR (not an e-invoice QR)' : 'Not an e-invoice QR', ''];
   return ['invalid', 'Cannot be read', r.verdict];
 }
@@ -124,7 +126,7 @@ function show(card, name, data, thumbnails) {
     body.append(table); section.append(body);
     const msgs = el('ul', 'msgs');
     (r.printedMismatches || []).forEach(m => msgs.append(el('li', 'error', 'Printed ≠ signed: ' + m)));
-    (r.errors || []).filter(e => !e.startsWith('printed invoice disagrees')).forEach(m => msgs.append(el('li', 'error', m)));
+    (r.failures || []).filter(f => f.code !== 'printed-differs').forEach(f => msgs.append(el('li', 'error', f.message)));
     (r.warnings || []).forEach(m => msgs.append(el('li', 'warning', m)));
     if ((r.printedMatches || []).length) msgs.append(el('li', 'note', 'Printed = signed: ' + r.printedMatches.join(', ')));
     (r.notes || []).forEach(m => msgs.append(el('li', 'note', m)));

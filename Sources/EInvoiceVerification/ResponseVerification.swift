@@ -23,11 +23,11 @@ extension Verifier {
         }
         for index in reports.indices {
             if !problems.isEmpty {
-                reports[index].errors += problems
+                reports[index].failures += problems.map { Failure(.tokensDisagree, $0) }
                 if reports[index].verdict == .valid { reports[index].verdict = .invalid }
             }
             if response.isCancelled {
-                reports[index].errors.append("the IRP reports this IRN as CANCELLED (Status CNL)")
+                reports[index].fail(.cancelled, "the IRP reports this IRN as CANCELLED (Status CNL)")
             }
         }
         return reports

@@ -21,7 +21,10 @@ public struct TokenVerification: Sendable {
     public var invoice: Invoice?
     public var irnCheck: IRNCheck?
     public var warnings: [String] = []
-    public var errors: [String] = []
+    /// Why the token does not hold (empty for a valid one, except a sandbox refusal).
+    public var failures: [Failure] = []
+    /// The failures in words.
+    public var errors: [String] { failures.map(\.message) }
     /// The token exactly as received (empty when the input held none).
     public let token: String
 
@@ -29,6 +32,14 @@ public struct TokenVerification: Sendable {
         self.verdict = verdict
         self.token = token
     }
+
+    /// Records a failure.
+    public mutating func fail(_ code: Failure.Code, _ message: String) {
+        failures.append(Failure(code, message))
+    }
+
+    /// Whether a sandbox key signed it: a test document, never a tax invoice.
+    public var isSandbox: Bool { environment == .sandbox }
 
     /// Signed fields common to both kinds, for summaries and cross-checks.
     public var fields: SignedFields {

@@ -22,7 +22,7 @@ public struct Verifier: Sendable {
             jws = try CompactJWS(token)
         } catch {
             var report = TokenVerification(verdict: .malformed, token: token)
-            report.errors.append(error.reason)
+            report.fail(.malformedToken, error.reason)
             return report
         }
         var report = checkSignature(jws)
@@ -38,12 +38,12 @@ public struct Verifier: Sendable {
         report.algorithm = jws.header.alg
         guard let alg = jws.header.alg else {
             report.verdict = .malformed
-            report.errors.append("the header has no \"alg\"")
+            report.fail(.malformedToken, "the header has no \"alg\"")
             return report
         }
         guard alg == "RS256" else {
             report.verdict = .invalid
-            report.errors.append("algorithm \"\(alg)\" is refused: IRP tokens are signed RS256 and nothing else is accepted")
+            report.fail(.refusedAlgorithm, "algorithm \"\(alg)\" is refused: IRP tokens are signed RS256 and nothing else is accepted")
             return report
         }
         if let kid = jws.keyID, let x5t = jws.x5tHex, x5t != kid {
@@ -54,7 +54,7 @@ public struct Verifier: Sendable {
         guard !candidates.isEmpty else {
             report.verdict = .untrusted
             report.environment = jws.payload.iss == "NIC Sandbox" ? Environment.sandbox : Environment.unknown
-            report.errors.append(
+            report.fail(.unknownKey,
                 jws.keyID.map { "no trusted IRP key has kid \($0): the signature cannot be checked (this does not mean it is forged)" }
                     ?? "the header has no kid, and no unpinned --trust key is given")
             return report
@@ -64,7 +64,7 @@ public struct Verifier: Sendable {
         else {
             report.verdict = .invalid
             report.environment = candidates[0].environment
-            report.errors.append(pinned.isEmpty
+            report.fail(.badSignature, pinned.isEmpty
                 ? "the signature matches none of the unpinned --trust keys"
                 : "the signature does not match the \(candidates[0].label) key for kid \(jws.keyID ?? "")")
             return report
@@ -78,9 +78,10 @@ public struct Verifier: Sendable {
         if key.environment == .sandbox {
             if policy.productionOnly {
                 report.verdict = .untrusted
-                report.errors.append("signed by the \(key.label) key; --production-only trusts production keys only")
+                report.fail(.sandboxRefused,
+                            "genuine sandbox signature (the \(key.label) key), refused by --production-only: a test document, not a tax invoice")
             } else {
-                report.warnings.append("SANDBOX: signed by a NIC sandbox key; this is a test document, not a tax invoice")
+                report.warnings.append("genuine sandbox signature (the \(key.label) key) — a test document, not a tax invoice")
             }
         }
         return report
@@ -89,7 +90,7 @@ public struct Verifier: Sendable {
     private func decodeSignedData(_ jws: CompactJWS, into report: inout TokenVerification) {
         guard let data = jws.payload.data else {
             report.verdict = .malformed
-            report.errors.append("the payload has no \"data\" string")
+            report.fail(.malformedToken, "the payload has no \"data\" string")
             return
         }
         let bytes = Data(data.utf8)
@@ -107,13 +108,13 @@ public struct Verifier: Sendable {
             }
         } catch {
             report.verdict = report.verdict == .valid ? .malformed : report.verdict
-            report.errors.append("the signed \"data\" is not a readable IRP document (\(ModelError.describe(error)))")
+            report.fail(.unreadableData, "the signed \"data\" is not a readable IRP document (\(ModelError.describe(error)))")
             return
         }
         let fields = report.fields
         report.irnCheck = IRNChecking.check(fields)
         if let check = report.irnCheck, !check.matches {
-            report.errors.append(check.detail)
+            report.fail(.irnMismatch, check.detail)
         }
         report.warnings += GSTINChecking.warnings(fields)
     }

@@ -1,11 +1,13 @@
 import EInvoiceModel
 public import EInvoiceVerification
 public import Foundation
-import QRCodec
+public import PrintedText
+public import QRCodec
 public import RasterIO
 
-/// Scanning: load a file's pages, read their QR codes, classify and verify them, and compare
-/// the printed text with the signed values.
+/// Scanning: load a file's pages once, read their QR codes, classify and verify them, split the
+/// file into documents at each new signed QR, and compare each QR with the printed text of its
+/// whole document.
 public struct InvoiceScanner: Sendable {
     public var verifier: Verifier
     public var dpi: Double
@@ -31,9 +33,17 @@ public struct InvoiceScanner: Sendable {
         public var hasText: Bool
         /// Why nothing was found, in words, when `codes` is empty.
         public var note: String?
+        /// The page's text layer as positioned words (PDF pages; empty for images).
+        public var words: [PositionedWord] = []
+        /// A reduced copy of the page image, when the scan was asked for thumbnails.
+        public var thumbnail: GreyImage?
+        /// An image embedded in a PDF page rather than the page itself.
+        public var isEmbeddedImage = false
     }
 
-    public func scan(_ data: Data) throws(RasterError) -> [PageResult] {
+    /// Scans every page of `data` (each rendered once, streamed) and compares each signed QR with its document.
+    /// - Parameter thumbnailWidth: also keep each page reduced to this width (the desk's previews).
+    public func scan(_ data: Data, thumbnailWidth: Int? = nil) throws(RasterError) -> [PageResult] {
         var results: [PageResult] = []
         var seenTokens = Set<String>()
         // Pages arrive one at a time (never the whole file in memory); what was not read comes back as notes.
@@ -42,17 +52,21 @@ public struct InvoiceScanner: Sendable {
             var codes: [ScannedCode] = []
             for symbol in read.symbols {
                 // A PDF page and the image embedded in it often show the same QR once each.
-                guard !seenTokens.contains("\(page.pageNumber ?? 0):\(symbol.text)") else { continue }
-                seenTokens.insert("\(page.pageNumber ?? 0):\(symbol.text)")
-                codes.append(analyse(symbol, text: page.text))
+                guard seenTokens.insert("\(page.pageNumber ?? 0):\(symbol.text)").inserted else { continue }
+                codes.append(analyse(symbol))
             }
             let isEmbedded = if case .pdfImage = page.origin { true } else { false }
             if isEmbedded && codes.isEmpty { return }
+            let thumbnail = isEmbedded ? nil : thumbnailWidth.map { width in
+                page.image.width > width ? page.image.resized(by: Double(width) / Double(page.image.width)) : page.image
+            }
             results.append(PageResult(
                 label: page.label, pageNumber: page.pageNumber, width: page.image.width, height: page.image.height, codes: codes,
-                step: read.step, hasText: !(page.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                note: codes.isEmpty ? noQRNote(page) : nil))
+                step: read.step, hasText: !page.words.isEmpty, note: codes.isEmpty ? noQRNote(page) : nil,
+                words: page.words, thumbnail: thumbnail, isEmbeddedImage: isEmbedded))
         }
+        DocumentSplitter.compareEachQRWithItsDocument(&results)
+        // Pages not read (budgets, limits) come last, each with its reason.
         for note in notes {
             results.append(PageResult(label: note.label, pageNumber: note.pages?.lowerBound, width: 0, height: 0, codes: [],
                                       step: "not read", hasText: false, note: [note.label, note.message].filter { !$0.isEmpty }.joined(separator: ": ")))
@@ -60,22 +74,13 @@ public struct InvoiceScanner: Sendable {
         return results
     }
 
-    func analyse(_ symbol: DecodedSymbol, text: String?) -> ScannedCode {
+    func analyse(_ symbol: DecodedSymbol) -> ScannedCode {
         let kind = ScannedCode.classify(symbol.text)
         var code = ScannedCode(kind: kind, text: symbol.text, box: symbol.bounds)
         switch kind {
-        case .irp:
-            let report = verifier.verify(token: symbol.text)
-            code.verification = report
-            if let text, !text.isEmpty, report.qr != nil {
-                let outcome = PrintedTextCheck.compare(text, with: report.fields)
-                code.printedMatches = outcome.matches
-                code.printedMismatches = outcome.mismatches
-            }
-        case .upi:
-            code.upi = UPIPayment(symbol.text)
-        case .other:
-            break
+        case .irp: code.verification = verifier.verify(token: symbol.text)
+        case .upi: code.upi = UPIPayment(symbol.text)
+        case .other: break
         }
         return code
     }

@@ -1,66 +1,107 @@
 import EInvoiceModel
 public import EInvoiceVerification
 import Foundation
+public import PrintedText
 
-/// Compares the values printed on a page (its text layer) with those the IRP signed into the QR:
-/// a genuine QR beside a tampered total is the fraud this catches.
+/// Compares the values printed on a document, read by their labels (``PrintedValueReader``),
+/// with those the IRP signed into its QR: a genuine QR beside a tampered total is the fraud
+/// this catches. A labelled value that differs is never rescued by the signed value appearing
+/// elsewhere on the page.
 public enum PrintedTextCheck {
-    public struct Outcome: Sendable {
-        public var matches: [String] = []
-        public var mismatches: [String] = []
+    public static func compare(_ words: [PositionedWord], with fields: SignedFields) -> [PrintedFieldCheck] {
+        compare(PrintedValueReader.read(words), with: fields)
     }
 
-    public static func compare(_ text: String, with fields: SignedFields) -> Outcome {
-        var outcome = Outcome()
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        let compact = flat.filter { !$0.isWhitespace }
-
-        if let irn = fields.irn {
-            if compact.lowercased().contains(irn.lowercased()) {
-                outcome.matches.append("IRN")
-            } else {
-                let printed = hexRuns(in: compact).filter { $0.count == 64 }
-                outcome.mismatches.append(printed.first.map { "printed IRN \($0) ≠ signed \(irn)" } ?? "the signed IRN \(irn) is not printed")
-            }
+    public static func compare(_ reading: PrintedReading, with fields: SignedFields) -> [PrintedFieldCheck] {
+        var checks: [PrintedFieldCheck] = []
+        if let total = fields.totalInvoiceValue {
+            checks.append(check(.grandTotal, signed: IndianNumberFormat.format(total), reading.grandTotals, allMustMatch: true) {
+                PrintedValueSyntax.amount($0.text.replacingOccurrences(of: " ", with: "")) == total
+            })
         }
         if let docNo = fields.docNo {
-            if flat.contains(docNo) { outcome.matches.append("document number") } else {
-                outcome.mismatches.append("the signed document number \(docNo) is not printed")
-            }
+            let signed = docNo.uppercased().filter { !$0.isWhitespace }
+            checks.append(check(.documentNumber, signed: docNo, reading.documentNumbers) {
+                $0.text.uppercased().filter { !$0.isWhitespace } == signed
+            })
         }
         if let docDate = fields.docDate, let date = DocumentDate(docDate) {
-            let variants = [docDate, docDate.replacingOccurrences(of: "/", with: "-"), docDate.replacingOccurrences(of: "/", with: "."), date.iso8601]
-            if variants.contains(where: flat.contains) { outcome.matches.append("document date") } else {
-                outcome.mismatches.append("the signed document date \(docDate) is not printed")
-            }
+            checks.append(check(.documentDate, signed: docDate, reading.documentDates) {
+                let printed = PrintedValueSyntax.date($0.text.split(separator: " ").map(String.init))
+                return printed.map { $0.day == date.day && $0.month == date.month && $0.year == date.year } ?? false
+            })
         }
-        let printedGSTINs = Set(gstins(in: compact))
-        for (role, value) in [("seller", fields.sellerGstin), ("buyer", fields.buyerGstin)] {
-            guard let value, value != "URP" else { continue }
-            if printedGSTINs.contains(value) { outcome.matches.append("\(role) GSTIN") } else {
-                let others = printedGSTINs.subtracting([fields.sellerGstin, fields.buyerGstin].compactMap { $0 })
-                outcome.mismatches.append(others.isEmpty ? "the signed \(role) GSTIN \(value) is not printed"
-                                          : "printed \(role) GSTIN \(others.sorted().joined(separator: " or ")) ≠ signed \(value)")
-            }
+        if let irn = fields.irn?.lowercased() {
+            checks.append(irnCheck(irn, reading))
         }
-        if let total = fields.totalInvoiceValue {
-            let amounts = self.amounts(in: flat)
-            if amounts.contains(where: { $0.value == total }) { outcome.matches.append("invoice total") } else {
-                let signed = IndianNumberFormat.format(total)
-                // The printed total: the largest amount with paise on a line that says "total",
-                // else the largest amount with paise anywhere (not an Ack No or a PIN code).
-                let totalLines = text.split(whereSeparator: \.isNewline).filter { $0.lowercased().contains("total") }
-                let withPaise = { (list: [(text: String, value: Decimal)]) in list.filter { $0.text.contains(".") && $0.value > 0 } }
-                let nearest = withPaise(totalLines.flatMap { self.amounts(in: String($0)) }).max { $0.value < $1.value }
-                    ?? withPaise(amounts).max { $0.value < $1.value }
-                outcome.mismatches.append(nearest.map { "printed total \($0.text) ≠ signed \(signed)" }
-                                          ?? "the signed total \(signed) is not printed")
-            }
-        }
-        return outcome
+        checks += gstinChecks(fields, reading)
+        return checks
     }
 
-    /// Runs of hex digits (IRNs).
+    /// One labelled field: not found when nothing was read; else matches when every value does
+    /// (`allMustMatch`, the grand total) or when any does (a document number printed twice, a
+    /// "Dated" that may belong to an order).
+    static func check(_ field: PrintedFieldCheck.Field, signed: String, _ values: [PrintedReading.Value], allMustMatch: Bool = false,
+                      equal: (PrintedReading.Value) -> Bool) -> PrintedFieldCheck {
+        guard !values.isEmpty else { return PrintedFieldCheck(field: field, outcome: .notFound, signed: signed) }
+        let differing = values.first { !equal($0) }
+        let matching = values.first(where: equal)
+        if let differing, allMustMatch || matching == nil {
+            return PrintedFieldCheck(field: field, outcome: .differs, printed: differing.text, signed: signed, page: differing.page)
+        }
+        let value = matching ?? values[0]
+        return PrintedFieldCheck(field: field, outcome: .matches, printed: value.text, signed: signed, page: value.page)
+    }
+
+    /// The IRN: the labelled one; a labelled prefix (a wrap the reader could not follow) or no
+    /// label falls back to the whole text with spaces removed.
+    static func irnCheck(_ irn: String, _ reading: PrintedReading) -> PrintedFieldCheck {
+        let labelled = reading.irns.filter { $0.text.count >= 64 || !irn.hasPrefix($0.text.lowercased()) }
+        if !labelled.isEmpty {
+            return check(.irn, signed: irn, labelled, allMustMatch: true) { $0.text.lowercased() == irn }
+        }
+        let compact = reading.compactText.replacingOccurrences(of: "\n", with: "").lowercased()
+        if compact.contains(irn) {
+            return PrintedFieldCheck(field: .irn, outcome: .matches, printed: irn, signed: irn)
+        }
+        if let other = hexRuns(in: compact).first(where: { $0.count == 64 }) {
+            return PrintedFieldCheck(field: .irn, outcome: .differs, printed: other, signed: irn)
+        }
+        return PrintedFieldCheck(field: .irn, outcome: .notFound, signed: irn)
+    }
+
+    /// Each party's GSTIN: the ones printed under its heading; without any, the signed value
+    /// printed unlabelled matches, and an unlabelled GSTIN that is neither party's differs.
+    static func gstinChecks(_ fields: SignedFields, _ reading: PrintedReading) -> [PrintedFieldCheck] {
+        var checks: [PrintedFieldCheck] = []
+        let signedAll = Set([fields.sellerGstin, fields.buyerGstin].compactMap { $0?.uppercased() })
+        for (field, party, signed) in [(PrintedFieldCheck.Field.sellerGstin, LabelVocabulary.Party.supplier, fields.sellerGstin),
+                                       (.buyerGstin, .buyer, fields.buyerGstin)] {
+            guard let signed = signed?.uppercased(), signed != "URP" else { continue }
+            // The other party's GSTIN under this heading is a layout quirk, not a forgery.
+            let own = reading.gstins.filter { $0.party == party && ($0.gstin == signed || !signedAll.contains($0.gstin)) }
+            if !own.isEmpty {
+                let differing = own.first { $0.gstin != signed }
+                if let differing, !own.contains(where: { $0.gstin == signed }) || party == .supplier {
+                    checks.append(PrintedFieldCheck(field: field, outcome: .differs, printed: differing.text, signed: signed, page: differing.page))
+                } else {
+                    checks.append(PrintedFieldCheck(field: field, outcome: .matches, printed: signed, signed: signed, page: own[0].page))
+                }
+                continue
+            }
+            let unassigned = reading.gstins.filter { $0.party == nil }
+            if let same = reading.gstins.first(where: { $0.gstin == signed }) {
+                checks.append(PrintedFieldCheck(field: field, outcome: .matches, printed: same.text, signed: signed, page: same.page))
+            } else if let stranger = unassigned.first(where: { !signedAll.contains($0.gstin) }) {
+                checks.append(PrintedFieldCheck(field: field, outcome: .differs, printed: stranger.text, signed: signed, page: stranger.page))
+            } else {
+                checks.append(PrintedFieldCheck(field: field, outcome: .notFound, signed: signed))
+            }
+        }
+        return checks
+    }
+
+    /// Runs of 32 or more hex digits (IRNs).
     static func hexRuns(in text: String) -> [String] {
         var runs: [String] = [], current = ""
         for character in text {
@@ -71,38 +112,5 @@ public enum PrintedTextCheck {
         }
         if current.count >= 32 { runs.append(current) }
         return runs
-    }
-
-    /// 15-character GSTIN-shaped tokens.
-    static func gstins(in text: String) -> [String] {
-        let characters = Array(text)
-        guard characters.count >= 15 else { return [] }
-        var found: [String] = []
-        for start in 0...(characters.count - 15) {
-            let candidate = characters[start..<(start + 15)]
-            guard candidate.prefix(2).allSatisfy(\.isNumber), candidate.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }),
-                  candidate.dropFirst(2).prefix(5).allSatisfy(\.isLetter)
-            else { continue }
-            found.append(String(candidate))
-        }
-        return found
-    }
-
-    /// Money-looking numbers (`1,19,261.00`, `119261.00`, `1,19,261`), with their exact values.
-    static func amounts(in text: String) -> [(text: String, value: Decimal)] {
-        var result: [(String, Decimal)] = []
-        var current = ""
-        func flush() {
-            let trimmed = current.trimmingCharacters(in: CharacterSet(charactersIn: ",."))
-            if trimmed.contains(where: \.isNumber), let value = Decimal.exact(trimmed.replacingOccurrences(of: ",", with: "")) {
-                result.append((trimmed, value))
-            }
-            current = ""
-        }
-        for character in text {
-            if character.isASCII, character.isNumber || character == "," || character == "." { current.append(character) } else { flush() }
-        }
-        flush()
-        return result
     }
 }

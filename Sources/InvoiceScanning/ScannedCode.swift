@@ -20,10 +20,18 @@ public struct ScannedCode: Sendable {
     public var verification: TokenVerification?
     /// For UPI QRs: the payment fields.
     public var upi: UPIPayment?
-    /// Printed values that disagree with the signed ones (PDFs with a text layer).
-    public var printedMismatches: [String] = []
+    /// Each printed value compared with the signed one (PDFs with a text layer; empty otherwise).
+    public var printedChecks: [PrintedFieldCheck] = []
+    /// The 1-based pages of the document this QR belongs to (its own page and those after it
+    /// up to the next signed QR).
+    public var documentPages: [Int] = []
+
+    /// Printed values that disagree with the signed ones, in words.
+    public var printedMismatches: [String] { printedChecks.filter { $0.outcome == .differs }.map(\.message) }
     /// Printed values that agree (so the user sees what was compared).
-    public var printedMatches: [String] = []
+    public var printedMatches: [String] { printedChecks.filter { $0.outcome == .matches }.map(\.field.name) }
+    /// Fields that could not be compared, in words (warnings).
+    public var printedNotFound: [String] { printedChecks.filter { $0.outcome == .notFound }.map(\.message) }
 
     static func classify(_ text: String) -> Kind {
         if text.lowercased().hasPrefix("upi://") { return .upi }

@@ -7,7 +7,8 @@ public import QRCodec
 ///
 /// Owns its `PopplerDocument`; not `Sendable`.
 public final class PDFDocument {
-    private let document: OpaquePointer
+    /// The `PopplerDocument`, for this module's poppler files only.
+    let document: OpaquePointer
     private let bytes: OpaquePointer
 
     /// Opens a PDF from memory. Encrypted PDFs (a user password) and broken files are errors.
@@ -73,15 +74,6 @@ public final class PDFDocument {
         } catch {
             throw RasterError(.corrupt, "page \(index + 1) cannot be drawn (\(error.description))")
         }
-    }
-
-    /// The page's text layer (empty for scanned pages).
-    public func text(page index: Int) -> String {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return "" }
-        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
-        guard let text = poppler_page_get_text(page) else { return "" }
-        defer { g_free(text) }
-        return String(cString: text)
     }
 
     /// Files embedded in the PDF (name and bytes), at most `limit` bytes each; larger ones are skipped.

@@ -1,6 +1,7 @@
 import CairoGraphics
 public import Foundation
 import PDFArchive
+public import PrintedText
 public import QRCodec
 
 /// One picture to look for QR codes in: an image, a TIFF page, a rendered PDF page, or an image
@@ -17,11 +18,14 @@ public struct RasterPage: Sendable {
     public var image: GreyImage
     /// The PDF page's text layer, for comparing printed values with the signed ones.
     public var text: String?
+    /// The PDF page's text layer as positioned words (empty for images, scans and embedded images).
+    public var words: [PositionedWord] = []
 
-    public init(origin: Origin, image: GreyImage, text: String? = nil) {
+    public init(origin: Origin, image: GreyImage, text: String? = nil, words: [PositionedWord] = []) {
         self.origin = origin
         self.image = image
         self.text = text
+        self.words = words
     }
 
     /// "page 2", "page 2, image 1", or "" for a single image.
@@ -165,7 +169,7 @@ public enum RasterLoader {
             guard plan.admit(index, budget.admit(size, what: "page \(index + 1) at \(Int(dpi)) DPI")) else { break }
             let text = document.text(page: index)
             try onPage(RasterPage(origin: .pdfPage(index, dpi: dpi), image: try document.render(page: index, dpi: dpi, limits: limits),
-                                  text: text))
+                                  text: text, words: document.words(page: index)))
             if let refusal = admitImages(drawing, page: index, budget: &budget, known: structure != nil) {
                 plan.notes.append(RasterNote(pages: (index + 1)...(index + 1), message: refusal))
                 continue

@@ -17,7 +17,7 @@ struct BatchCommand: AsyncParsableCommand {
             One run writes a folder at a time: a second run into a busy folder is refused (exit 75). A folder
             that cannot be written (disk full, permissions) stops the run with the reason (exit 73); the
             manifest keeps one line per item, and a rerun resumes.
-            Exit status: 0 when every item was rendered or skipped, 1 when any was not (see the manifest).
+            Exit status: 0 when every item was rendered or skipped, 1 when any was not (see the manifest), 5 when all were rendered but some are sandbox test documents.
             """
     )
 
@@ -100,14 +100,16 @@ struct BatchCommand: AsyncParsableCommand {
         reporter.finish()
         print(json ? summary.jsonLine : summary.text(output: output))
         if summary.hasProblems { throw ExitCode(1) }
+        if summary.renderedSandbox > 0 { throw ExitCode(ExitStatus.sandbox.rawValue) }
     }
 }
 
 extension BatchProgress {
     func text(output: String) -> String {
         let unverifiedRendered = renderedUnverified > 0 ? ", \(renderedUnverified) rendered unverified" : ""
+        let sandbox = renderedSandbox > 0 ? ", \(renderedSandbox) SANDBOX (test documents, not tax invoices)" : ""
         let shard = otherShard > 0 ? ", \(otherShard) in other shards" : ""
-        return "\(rendered) rendered\(unverifiedRendered), \(skipped) already done, \(unverified) not rendered (signature), "
+        return "\(rendered) rendered\(unverifiedRendered)\(sandbox), \(skipped) already done, \(unverified) not rendered (signature), "
             + "\(failed) failed\(shard) in \(String(format: "%.1f", elapsed)) s (\(String(format: "%.1f", rate))/s); "
             + "manifest: \((output as NSString).appendingPathComponent(Manifest.fileName))"
             + failures.map { "\n  not rendered: \($0.id): \($0.error ?? $0.status.rawValue)" }.joined()
@@ -116,7 +118,7 @@ extension BatchProgress {
 
     var jsonLine: String {
         let object: [String: Any] = [
-            "rendered": rendered, "renderedUnverified": renderedUnverified, "skipped": skipped, "unverified": unverified,
+            "rendered": rendered, "renderedUnverified": renderedUnverified, "renderedSandbox": renderedSandbox, "skipped": skipped, "unverified": unverified,
             "failed": failed, "otherShard": otherShard, "seconds": (elapsed * 1000).rounded() / 1000,
             "perSecond": (rate * 10).rounded() / 10,
             "failures": failures.map { ["id": $0.id, "status": $0.status.rawValue, "error": $0.error ?? ""] },

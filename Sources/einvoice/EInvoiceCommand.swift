@@ -11,9 +11,10 @@ struct EInvoiceCommand: AsyncParsableCommand {
             Exit codes (all commands):
               0   every token valid
               1   some token invalid (batch: some item not rendered)
-              2   some token untrusted, none invalid
+              2   some token untrusted, none invalid (or a sandbox key refused by --production-only)
               3   the input is an IRP error response
               4   valid, but the IRN is cancelled (Status CNL)
+              5   genuine sandbox signature: a test document, not a tax invoice
               64  usage error
               65  malformed input (scan: no e-invoice QR)
               66  an input cannot be opened (also: the Fonts/ and Templates/ folders are not found)

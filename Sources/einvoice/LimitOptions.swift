@@ -1,7 +1,7 @@
 import ArgumentParser
 import RasterIO
 
-/// Limits on what one input file may cost (`scan`, `serve`); defaults in docs/reliability.md.
+/// Limits on what one input file may cost (`scan`, `verify FILE`, `serve`); defaults in docs/reliability.md.
 struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Pages read per PDF or TIFF (default: scan 50, serve 20).", valueName: "N"))
     var maxPages: Int?

@@ -8,7 +8,7 @@ struct VerificationOptions: ParsableArguments {
         valueName: "FILE"))
     var trustFiles: [String] = []
 
-    @Flag(help: "Trust production IRP keys only: sandbox-signed tokens are untrusted.")
+    @Flag(help: "Trust production IRP keys only: sandbox-signed tokens are refused (exit 2).")
     var productionOnly = false
 
     /// The verifier these options describe; a bad trust file is a usage error naming the file.

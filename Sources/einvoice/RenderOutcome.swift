@@ -56,7 +56,7 @@ struct RenderOutcome {
             let pages = "\(rendered.pageCount) page\(rendered.pageCount == 1 ? "" : "s")"
             guard let path = destination.path(docType: printable.invoice.document.type, docNo: printable.invoice.document.number) else {
                 FileHandle.standardOutput.write(rendered.pdf)
-                return RenderOutcome(input: document.id, status: .success, output: "-", pages: rendered.pageCount, irn: printable.irn,
+                return RenderOutcome(input: document.id, status: status(marks), output: "-", pages: rendered.pageCount, irn: printable.irn,
                                      marks: marks, message: "written to standard output")
             }
             do {
@@ -64,17 +64,22 @@ struct RenderOutcome {
             } catch {
                 return RenderOutcome(input: document.id, status: .cannotCreateOutput, message: error.description)
             }
-            return RenderOutcome(input: document.id, status: .success, output: path, pages: rendered.pageCount, irn: printable.irn,
+            return RenderOutcome(input: document.id, status: status(marks), output: path, pages: rendered.pageCount, irn: printable.irn,
                                  marks: marks, message: pages)
         } catch {
             return RenderOutcome(input: document.id, status: error.exitStatus, message: error.reason)
         }
     }
 
+    /// A sandbox render is written, but never reported as a plain success (exit 5).
+    private static func status(_ marks: [String]) -> ExitStatus {
+        marks.contains(PrintableInvoice.Mark.sandbox.rawValue) ? .sandbox : .success
+    }
+
     var text: String {
         let marksText = marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"
         if let output, output != "-" { return "\(input): rendered \(output) (\(message))\(marksText)" }
-        return "\(input): \(status == .success ? "" : "not rendered: ")\(message)\(marksText)"
+        return "\(input): \(output == "-" ? "" : "not rendered: ")\(message)\(marksText)"
     }
 
     var jsonLine: String {
@@ -83,7 +88,7 @@ struct RenderOutcome {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = JSON(input: input, status: status == .success ? "rendered" : "failed", exitCode: status.rawValue,
+        let json = JSON(input: input, status: output == nil ? "failed" : status == .sandbox ? "rendered-sandbox" : "rendered", exitCode: status.rawValue,
                         output: output, pages: pages, irn: irn, marks: marks, message: message)
         return (try? encoder.encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }

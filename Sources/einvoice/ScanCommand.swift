@@ -2,8 +2,6 @@ import ArgumentParser
 import EInvoiceKit
 import EInvoiceVerification
 import Foundation
-import InvoiceScanning
-import RasterIO
 
 /// `einvoice scan`: find e-invoice QR codes in scans, photos and PDFs, verify them, and compare
 /// the printed invoice with what the IRP signed.
@@ -14,9 +12,11 @@ struct ScanCommand: ParsableCommand {
         discussion: """
             Reads PNG, JPEG, TIFF (every page) and PDF files (every page rendered at --dpi, plus the images
             embedded in it). Each QR is classified: an IRP signed QR is verified like `einvoice verify`; a UPI
-            payment QR is shown with its GST fields. When a PDF has a text layer, the IRN, document number and
-            date, both GSTINs and the total printed on the page are compared with the signed values, and every
-            difference is reported (exit 1). A file with no e-invoice QR exits 65.
+            payment QR is shown with its GST fields. A file is one document, or several when a new signed QR
+            starts the next one (bulk prints). When a PDF has a text layer, the grand total, document number
+            and date, IRN and both GSTINs printed by their labels anywhere in the QR's document are compared
+            with the signed values: a differing printed value exits 1, a value not found is a warning.
+            A sandbox-signed QR exits 5; a file with no e-invoice QR exits 65.
             """
     )
 
@@ -35,30 +35,27 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scanner = InvoiceScanner(verifier: try verification.makeVerifier(), dpi: dpi,
-                                     limits: limits.rasterLimits(defaultPages: 50))
+        let check = ReceivedFileCheck(verifier: try verification.makeVerifier(), dpi: dpi,
+                                      limits: limits.rasterLimits(defaultPages: 50))
         var writer = ReportWriter(path: output.output)
-        var findings: [ScanFinding] = []
+        var reports: [ReceivedFileCheck.Report] = []
         let unreadable = forEachInput(inputs) { name, data in
-            let found: [ScanFinding]
-            var pages: [InvoiceScanner.PageResult] = []
-            do {
-                pages = try scanner.scan(data)
-                found = ScanFinding.findings(input: name, pages: pages)
-            } catch let error as RasterError {
-                found = [ScanFinding.unreadable(input: name, reason: error.reason)]
-            } catch {
-                found = [ScanFinding.unreadable(input: name, reason: "\(error)")]
-            }
-            let all = found + ScanFinding.embedded(input: name, data: data, pages: pages, verifier: scanner.verifier)
-            for finding in all { writer.write(output.json ? finding.json.line : finding.text) }
-            findings += all
+            let report = check.check(data, name: name)
+            for finding in report.findings { writer.write(output.json ? finding.json.line : finding.text) }
+            reports.append(report)
         }
-        if !output.json, findings.contains(where: { $0.result != nil }) {
-            writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
-        }
-        try writer.finish()
-        let status = ExitStatus.ofScan(findings, unreadableInput: unreadable)
-        if status != .success { throw ExitCode(status.rawValue) }
+        try finish(reports, unreadable: unreadable, writer: writer, json: output.json)
     }
+}
+
+/// The end of every command that checks received files: the cancellation note, the report
+/// file, and the shared exit status.
+func finish(_ reports: [ReceivedFileCheck.Report], unreadable: Bool, writer: ReportWriter, json: Bool) throws {
+    var writer = writer
+    if !json, reports.contains(where: \.hasVerifiedTokens) {
+        writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
+    }
+    try writer.finish()
+    let status = ExitStatus.ofScan(reports.flatMap(\.findings), unreadableInput: unreadable)
+    if status != .success { throw ExitCode(status.rawValue) }
 }

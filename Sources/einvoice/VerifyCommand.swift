@@ -2,6 +2,7 @@ public import ArgumentParser
 public import EInvoiceKit
 import EInvoiceVerification
 import Foundation
+import RasterIO
 
 /// `einvoice verify`: check IRP responses or tokens offline against pinned IRP keys.
 struct VerifyCommand: ParsableCommand {
@@ -13,7 +14,8 @@ struct VerifyCommand: ParsableCommand {
             sandbox.co.in), JSON Lines of those, or bare compact JWS tokens one per line. Checks the RS256
             signature against the pinned IRP keys, recomputes the IRN, compares the QR with the signed
             invoice, and checks GSTIN check digits. The built-in keys were derived from public IRP tokens,
-            not taken from NIC certificates: see `einvoice keys list`.
+            not taken from NIC certificates: see `einvoice keys list`. A PDF or image is checked as a received
+            file, exactly as `einvoice scan` does.
             """
     )
 
@@ -25,29 +27,40 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var output: OutputOptions
+    /// Budgets and child-process decoding for a PDF or image given to verify, as for `scan`.
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
         let verifier = try verification.makeVerifier()
+        let check = ReceivedFileCheck(verifier: verifier, limits: limits.rasterLimits(defaultPages: 50))
         var writer = ReportWriter(path: output.output)
         var results: [VerificationResult] = []
+        var files: [ReceivedFileCheck.Report] = []
         var inputCount = 0
         let unreadable = forEachInput(inputs) { name, data in
             inputCount += 1
-            for document in IRPDocumentReader.read(data, source: name, format: format) {
-                for result in verifier.verify(document) {
-                    writer.write(output.json ? result.jsonLine : result.text)
-                    results.append(result)
-                }
+            // A PDF or image is a received file: the same check as `scan` (its printed QR, its
+            // embedded tokens, the printed values against the signed ones).
+            if format == nil, ImageFormat.detect(data) != nil {
+                let report = check.check(data, name: name)
+                for finding in report.findings { writer.write(output.json ? finding.json.line : finding.text) }
+                files.append(report)
+                return
+            }
+            for result in verifier.verify(data, source: name, format: format) {
+                writer.write(output.json ? result.jsonLine : result.text)
+                results.append(result)
             }
         }
-        if !output.json, results.contains(where: { $0.token != nil }) {
+        if !output.json, results.contains(where: { $0.token != nil }) || files.contains(where: \.hasVerifiedTokens) {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
         }
         let summary = VerificationSummary(results, inputs: inputCount)
         writer.write(output.json ? summary.jsonLine : summary.text)
         try writer.finish()
-        let status = unreadable && results.isEmpty ? ExitStatus.noInput : ExitStatus.of(results)
-        if unreadable, status == .success { throw ExitCode(ExitStatus.noInput.rawValue) }
+        var status = ExitStatus.worse(ExitStatus.of(results), files.isEmpty ? .success
+                                      : ExitStatus.ofScan(files.flatMap(\.findings), unreadableInput: false))
+        if unreadable, status == .success || (results.isEmpty && files.isEmpty) { status = .noInput }
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -116,6 +116,15 @@ import Testing
         #expect(pdfs(in: output).isEmpty)
     }
 
+    @Test func sandboxItemsHaveTheirOwnStatusAndExitCode() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("batch-sandbox-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try CommandRunner.run(["batch", "Tests/Fixtures/samples/sandbox-goods-nic-data.json", "-o", output.path, "--quiet", "--json"])
+        #expect(result.status == 5, "\(result.stdout)\(result.stderr)")
+        #expect(try manifest(output).map(\.status) == [.renderedSandbox])
+        #expect(result.stdout.contains("\"renderedSandbox\":1"))
+    }
+
     @Test(arguments: [
         (["batch", "/nonexistent", "-o", "/tmp/x"], Int32(66)),
         (["batch", "x", "-o", "/tmp/x", "--shard", "5/2"], 64),

@@ -11,6 +11,10 @@ import Testing
         (["scan", "/nonexistent.png"], 66),
         (["scan", "--dpi", "5000", "Tests/Fixtures/scan/blank.png"], 64),
         (["scan", "--production-only", "Tests/Fixtures/scan/odoo-invoice.pdf"], 0),
+        (["scan", "Tests/Fixtures/foreign/weasyprint-b5-honest.pdf"], 5),
+        (["scan", "--production-only", "Tests/Fixtures/foreign/weasyprint-b5-honest.pdf"], 2),
+        (["scan", "Tests/Fixtures/foreign/typst-b7-honest.pdf"], 0),
+        (["scan", "Tests/Fixtures/foreign/typst-b7-total-moved.pdf"], 1),
     ]
 
     @Test(arguments: cases)
@@ -32,6 +36,26 @@ import Testing
         let upi = try #require(objects.first { $0["qrKind"] as? String == "upi-payment" })
         #expect(upi["verdict"] as? String == "not-an-e-invoice-qr")
         #expect((upi["upi"] as? [String: Any])?["payeeAddress"] as? String == "odoo@okaxis")
+    }
+
+    @Test func doctoredTotalIsNamedByCodeFieldAndPrintedValue() throws {
+        let result = try CommandRunner.run(["scan", "--json", "Tests/Fixtures/foreign/weasyprint-a3-total-transposed.pdf"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["verdict"] as? String == "invalid")
+        let failure = try #require((object["failures"] as? [[String: Any]])?.first { $0["code"] as? String == "printed-differs" })
+        #expect(failure["field"] as? String == "grand-total")
+        #expect(failure["printed"] as? String == "7,63,451.89")
+        #expect(object["documentPages"] as? [Int] == [1])
+    }
+
+    @Test func multiPageGenuineInvoiceIsOneFindingWithoutNoQRPages() throws {
+        let result = try CommandRunner.run(["scan", "--json", "Tests/Fixtures/foreign/reportlab-b1-honest.pdf"])
+        #expect(result.status == 0, "\(result.stdout)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any])
+        #expect(object["documentPages"] as? [Int] == [1, 2, 3])
     }
 
     @Test func readsStandardInput() throws {

@@ -18,7 +18,7 @@ import Testing
         #expect((summary["summary"] as? [String: Any])?["tokens"] as? Int == 2)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(object["verdict"] as? String == "valid")
+            #expect(object["verdict"] as? String == "sandbox")
             #expect(object["environment"] as? String == "sandbox")
         }
     }
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func readsStandardInput() throws {
-        let token = try #require(Fixtures.realTokens.first).token
+        let token = try #require(Fixtures.realTokens.first { $0.environment == "production" }).token
         let result = try CommandRunner.run(["verify", "-"], stdin: Data(token.utf8))
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("<stdin>: VALID"))
@@ -42,6 +42,9 @@ import Testing
     static let exitCases: [([String], Int32)] = [
         (["verify", "Tests/Fixtures/wrappers/mismatched-pair.json"], 1),
         (["verify", "--production-only", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"], 2),
+        (["verify", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"], 5),
+        (["verify", "Tests/Fixtures/foreign/weasyprint-b5-honest.pdf"], 5),
+        (["verify", "Tests/Fixtures/foreign/reportlab-a0-total-transposed.pdf"], 1),
         (["verify", "Tests/Fixtures/wrappers/nic-envelope-error-2143.json"], 3),
         (["verify", "Tests/Fixtures/wrappers/nic-data-cancelled.json"], 4),
         (["verify", "--bogus"], 64),
@@ -55,6 +58,18 @@ import Testing
     func exitCodesAreTheDocumentedOnes(_ arguments: [String], _ status: Int32) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status == status, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func sandboxIsNeverAPlainPass() throws {
+        let result = try CommandRunner.run(["verify", "--json", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"])
+        #expect(result.status == 5)
+        let refused = try CommandRunner.run(["verify", "--json", "--production-only", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"])
+        #expect(refused.status == 2)
+        for line in refused.stdout.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let codes = (object["failures"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(codes == ["sandbox-refused"])
+        }
     }
 
     @Test func outputOptionWritesTheReportToAFile() throws {

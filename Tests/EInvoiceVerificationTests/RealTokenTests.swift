@@ -30,6 +30,7 @@ extension Fixtures.RealToken: CustomTestStringConvertible {}
         let production = try #require(Fixtures.realTokens.first { $0.environment == "production" })
         let strict = Verifier(policy: VerificationPolicy(productionOnly: true))
         #expect(strict.verify(token: sandbox.token).verdict == .untrusted)
+        #expect(strict.verify(token: sandbox.token).failures.map(\.code) == [.sandboxRefused])
         #expect(strict.verify(token: production.token).verdict == .valid)
     }
 

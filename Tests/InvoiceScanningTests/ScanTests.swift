@@ -27,8 +27,9 @@ import Testing
 
     @Test func pdfTextLayerMatchesTheSignedValues() throws {
         let code = try #require(try scan("odoo-invoice.pdf").flatMap(\.codes).first)
-        #expect(code.printedMismatches.isEmpty, "\(code.printedMismatches)")
-        #expect(Set(code.printedMatches) == ["IRN", "document number", "document date", "seller GSTIN", "buyer GSTIN", "invoice total"])
+        #expect(code.printedChecks.allSatisfy { $0.outcome != .differs }, "\(code.printedChecks)")
+        #expect(Set(code.printedChecks.filter { $0.outcome == .matches }.map(\.field)) == Set(PrintedFieldCheck.Field.allCases),
+                "\(code.printedChecks)")
     }
 
     @Test func upiQRIsClassifiedWithItsGSTFields() throws {
@@ -75,8 +76,11 @@ import Testing
         let pdf = try printer.pdf(layout)
         let code = try #require(try scanner.scan(pdf).flatMap(\.codes).first)
         #expect(code.verification?.verdict == .valid)
-        #expect(code.printedMismatches == ["printed total 7,63,451.89 ≠ signed 7,63,541.89"])
+        let total = try #require(code.printedChecks.first { $0.field == .grandTotal })
+        #expect(total.outcome == .differs)
+        #expect(total.printed == "7,63,451.89")
         let finding = try #require(ScanFinding.findings(input: "t.pdf", pages: try scanner.scan(pdf)).first)
         #expect(finding.outcome == .invalid)
+        #expect(finding.failures.compactMap { $0.code == .printedDiffers ? $0.field : nil } == ["grand-total"])
     }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Browser test of the verification desk with real headless Chromium (Selenium).
 
-Starts `einvoice serve` on a free loopback port, uploads a genuine invoice PDF and a forged one
-through the page's file picker, and checks what the page shows. Screenshots are written to
+Starts `einvoice serve` on a free loopback port, uploads genuine (one and two pages), forged,
+doctored and sandbox invoice PDFs through the page's file picker, and checks what the page shows. Screenshots are written to
 OUT_DIR (default .build/browser-test/) so a person can look at them.
 
     desk_browser_test.py EINVOICE_BINARY [OUT_DIR]
@@ -38,25 +38,34 @@ try:
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        for name, expected_banner, expected_text in [
-            ("odoo-invoice.pdf", "Genuine e-invoice", "Printed = signed"),
-            ("forged-signature.pdf", "Forged or altered", "signature does not match"),
-        ]:
+        # (file, banner class, banner text, text the page must show, signed document number shown)
+        cases = [
+            ("scan/odoo-invoice.pdf", "valid", "Genuine e-invoice", "Printed = signed", "SAJ/2023/0627"),
+            ("scan/forged-signature.pdf", "invalid", "Forged or altered", "signature does not match", "SAJ/2023/0627"),
+            # Two pages printed by WeasyPrint: QR on page 1, totals on page 2.
+            ("foreign/weasyprint-b4-honest.pdf", "valid", "Genuine e-invoice", "Printed = signed", "SAJ/2023/0627"),
+            ("foreign/weasyprint-b4-total-transposed.pdf", "invalid", "Printed invoice does not match", "7,63,451.89", "SAJ/2023/0627"),
+            ("foreign/weasyprint-b5-honest.pdf", "sandbox", "SANDBOX", "a test document, not a tax invoice", "SINV-21-B2B-0021"),
+        ]
+        for name, expected_class, expected_banner, expected_text, doc_no in cases:
             driver.get(f"http://127.0.0.1:{port}/")
             picker = driver.find_element(By.ID, "files")
-            picker.send_keys(os.path.join(ROOT, "Tests/Fixtures/scan", name))
-            WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card .banner"))
-            banner = driver.find_element(By.CSS_SELECTOR, ".card .banner").text
+            picker.send_keys(os.path.join(ROOT, "Tests/Fixtures", name))
+            WebDriverWait(driver, 90).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card .banner"))
+            banners = driver.find_elements(By.CSS_SELECTOR, ".card .banner")
+            banner, classes = banners[0].text, banners[0].get_attribute("class").split()
             page = driver.find_element(By.ID, "results").text
-            driver.save_screenshot(os.path.join(out, name.replace(".pdf", ".png")))
-            if expected_banner not in banner:
-                failures.append(f"{name}: banner says {banner!r}, expected {expected_banner!r}")
+            driver.save_screenshot(os.path.join(out, os.path.basename(name).replace(".pdf", ".png")))
+            if expected_banner not in banner or expected_class not in classes:
+                failures.append(f"{name}: banner {classes} says {banner!r}, expected {expected_class} {expected_banner!r}")
             if expected_text not in page:
                 failures.append(f"{name}: page lacks {expected_text!r}")
-            if "SAJ/2023/0627" not in page:
+            if doc_no not in page:
                 failures.append(f"{name}: the signed document number is not shown")
             if not driver.find_elements(By.CSS_SELECTOR, ".thumb .qr"):
                 failures.append(f"{name}: no thumbnail with the QR outlined")
+            if expected_class == "valid" and (len(banners) != 1 or driver.find_elements(By.CSS_SELECTOR, "li.error")):
+                failures.append(f"{name}: a genuine invoice shows {len(banners)} cards or a red error")
     finally:
         driver.quit()
 finally:
@@ -67,5 +76,5 @@ for failure in failures:
     print("FAIL:", failure)
 failed = len({f.split(":")[0] for f in failures})
 print(f"screenshots in {out}")
-print(f"browser: {2 - failed} passed, {failed} failed")
+print(f"browser: {5 - failed} passed, {failed} failed")
 sys.exit(1 if failures else 0)

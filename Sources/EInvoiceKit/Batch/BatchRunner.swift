@@ -38,6 +38,8 @@ public struct BatchProgress: Sendable {
     public var total: Int?
     public var rendered = 0
     public var renderedUnverified = 0
+    /// Rendered from sandbox-signed tokens: test documents (exit 5 when nothing worse happened).
+    public var renderedSandbox = 0
     public var unverified = 0
     public var failed = 0
     /// Already done in an earlier run (manifest line and a file with the recorded hash).
@@ -50,9 +52,9 @@ public struct BatchProgress: Sendable {
     public var failures: [ManifestEntry] = []
     public static let maximumListedFailures = 20
 
-    public var done: Int { rendered + renderedUnverified + unverified + failed + skipped }
+    public var done: Int { rendered + renderedUnverified + renderedSandbox + unverified + failed + skipped }
     /// Items rendered per second in this run (skips excluded).
-    public var rate: Double { elapsed > 0 ? Double(rendered + renderedUnverified + unverified + failed) / elapsed : 0 }
+    public var rate: Double { elapsed > 0 ? Double(rendered + renderedUnverified + renderedSandbox + unverified + failed) / elapsed : 0 }
     public var hasProblems: Bool { unverified + failed > 0 }
 }
 
@@ -154,7 +156,7 @@ final class BatchSource: @unchecked Sendable {
 
     /// The manifest's last line for `id` says rendered, and its file is there with the recorded hash.
     func isDone(_ id: String) -> Bool {
-        guard let entry = done.entry(for: id), entry.status == .rendered || entry.status == .renderedUnverified,
+        guard let entry = done.entry(for: id), [.rendered, .renderedUnverified, .renderedSandbox].contains(entry.status),
               let output = entry.output, let hash = entry.sha256
         else { return false }
         return Manifest.sha256(ofFile: (outputDirectory as NSString).appendingPathComponent(output)) == hash
@@ -174,6 +176,7 @@ final class BatchState: @unchecked Sendable {
         switch entry.status {
         case .rendered: progress.rendered += 1
         case .renderedUnverified: progress.renderedUnverified += 1
+        case .renderedSandbox: progress.renderedSandbox += 1
         case .unverified: progress.unverified += 1
         case .failed: progress.failed += 1
         }

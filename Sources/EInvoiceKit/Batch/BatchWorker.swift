@@ -38,7 +38,8 @@ enum BatchWorker {
                 let reports = rendered.prepared.verifications
                 let verdict = reports.first { $0.verdict != .valid }?.verdict ?? .valid
                 return ManifestEntry(
-                    id: id, status: printable.marks.contains(.unverified) ? .renderedUnverified : .rendered, irn: printable.irn,
+                    id: id, status: printable.marks.contains(.unverified) ? .renderedUnverified
+                        : printable.marks.contains(.sandbox) ? .renderedSandbox : .rendered, irn: printable.irn,
                     verdict: verdict.rawValue, environment: reports.first?.environment.rawValue, output: relative,
                     sha256: Manifest.sha256(rendered.pdf), pages: rendered.pageCount, milliseconds: elapsed(), error: nil)
             } catch let error as AtomicFile.WriteError where error.affectsEveryWrite {

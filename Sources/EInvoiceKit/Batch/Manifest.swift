@@ -8,6 +8,8 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
         case rendered
         /// Rendered with `--allow-unverified`, marked SIGNATURE NOT VERIFIED.
         case renderedUnverified = "rendered-unverified"
+        /// Rendered, marked SANDBOX: a genuine sandbox signature, a test document, not a tax invoice.
+        case renderedSandbox = "rendered-sandbox"
         /// Not rendered: the signature does not hold.
         case unverified
         /// Not rendered: unreadable input, an IRP error response, a drawing or writing error.

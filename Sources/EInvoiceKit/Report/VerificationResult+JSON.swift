@@ -1,5 +1,5 @@
 import EInvoiceModel
-import EInvoiceVerification
+public import EInvoiceVerification
 public import InvoiceScanning
 import Foundation
 
@@ -36,6 +36,8 @@ extension VerificationResult {
         public var irpErrors: [[String: String]]?
         public var warnings: [String]
         public var errors: [String]
+        /// The errors with their codes (``Failure/Code``): what programs and tests compare.
+        public var failures: [Failure]
         public var notes: [String]
         // Set by `scan` only (absent from `verify`'s output).
         public var page: Int?
@@ -43,7 +45,19 @@ extension VerificationResult {
         public var position: Position?
         public var printedMatches: [String]?
         public var printedMismatches: [String]?
+        /// Each printed field compared with the signed one: matches, differs or not-found.
+        public var printedChecks: [PrintedCheck]?
+        /// The pages of the file that form this QR's document.
+        public var documentPages: [Int]?
         public var upi: UPIPayment?
+
+        public struct PrintedCheck: Encodable, Sendable {
+            public var field: String
+            public var outcome: String
+            public var printed: String?
+            public var signed: String
+            public var page: Int?
+        }
 
         public struct Position: Encodable, Sendable {
             public var x: Int
@@ -70,9 +84,10 @@ extension VerificationResult {
             mainHsnCode: fields.mainHsnCode, ackNo: fields.ackNo ?? response?.ackNo,
             ackDate: fields.ackDate ?? response?.ackDate, status: response?.status, cancelled: isCancelled,
             irpErrors: failure?.errors.map { ["code": $0.code, "message": $0.message] },
-            warnings: token?.warnings ?? [], errors: errors,
+            warnings: token?.warnings ?? [], errors: errors, failures: failures,
             notes: token == nil ? [] : [VerificationPolicy.cancellationNote],
-            page: nil, qrKind: nil, position: nil, printedMatches: nil, printedMismatches: nil, upi: nil)
+            page: nil, qrKind: nil, position: nil, printedMatches: nil, printedMismatches: nil,
+            printedChecks: nil, documentPages: nil, upi: nil)
     }
 
     /// One line of JSON (sorted keys, so output is stable).

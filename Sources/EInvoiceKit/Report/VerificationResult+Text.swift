@@ -29,7 +29,7 @@ extension VerificationResult {
             }
             lines += token.warnings.map { "  warning: \($0)" }
         }
-        lines += errors.map { "  error: \($0)" }
+        lines += failures.map { "  error: \($0.message)" }
         return lines.joined(separator: "\n")
     }
 
@@ -38,7 +38,10 @@ extension VerificationResult {
         let what: String
         switch outcome {
         case .valid: what = isCancelled ? "VALID signature, but the IRN is CANCELLED" : "VALID: genuine IRP signature"
+        case .sandbox: what = "SANDBOX: genuine sandbox signature — a test document, not a tax invoice"
         case .invalid: what = "INVALID: does not hold"
+        case .untrusted where failures.contains(where: { $0.code == .sandboxRefused }):
+            what = "REFUSED: genuine sandbox signature, refused by --production-only — a test document, not a tax invoice"
         case .untrusted: what = "UNTRUSTED: the signing key is not in the trust store"
         case .malformed: what = "MALFORMED: not a readable IRP token or response"
         case .irpError: what = "IRP ERROR: the IRP refused the request; there is no signed invoice"

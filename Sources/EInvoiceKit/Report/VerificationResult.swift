@@ -4,11 +4,27 @@ import Foundation
 
 /// The outcome for one item of input: a token's verification, or why there was none to verify.
 public struct VerificationResult: Sendable {
-    /// The overall answer, as `--json` prints it in `verdict`.
-    public enum Outcome: String, Sendable, Codable {
+    /// The overall answer, as `--json` prints it in `verdict`: the one value that exit status,
+    /// text headline and desk banner are all derived from (``ExitStatus/init(_:)``).
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
         case valid, invalid, untrusted, malformed
+        /// A genuine signature by a NIC sandbox key: a test document, not a tax invoice.
+        case sandbox
         /// The input is an IRP/GSP error response: the IRP issued no token.
         case irpError = "irp-error"
+
+        /// The clerk's answer for a token's verification: a valid sandbox signature is never a pass.
+        public init(_ token: TokenVerification) {
+            switch token.verdict {
+            case .valid: self = token.isSandbox ? .sandbox : .valid
+            case .invalid: self = .invalid
+            case .untrusted: self = .untrusted
+            case .malformed: self = .malformed
+            }
+        }
+
+        /// Whether the signature holds (genuine production or sandbox signature).
+        public var isGenuine: Bool { self == .valid || self == .sandbox }
     }
 
     public var input: String
@@ -19,7 +35,10 @@ public struct VerificationResult: Sendable {
     /// The response around the token, when the input was a response.
     public var response: IRPResponse?
     public var failure: IRPFailure?
-    public var errors: [String]
+    /// Why it does not hold, each with a code.
+    public var failures: [Failure]
+    /// The failures in words.
+    public var errors: [String] { failures.map(\.message) }
 
     /// `Status CNL` in the response.
     public var isCancelled: Bool { response?.isCancelled ?? false }
@@ -29,15 +48,15 @@ public struct VerificationResult: Sendable {
         self.format = format
         self.token = token
         self.response = response
-        self.errors = token.errors
-        self.outcome = Outcome(rawValue: token.verdict.rawValue) ?? .malformed
+        self.failures = token.failures
+        self.outcome = Outcome(token)
     }
 
-    init(input: String, format: ResponseFormat?, outcome: Outcome, errors: [String], failure: IRPFailure? = nil) {
+    init(input: String, format: ResponseFormat?, outcome: Outcome, failures: [Failure], failure: IRPFailure? = nil) {
         self.input = input
         self.format = format
         self.outcome = outcome
-        self.errors = errors
+        self.failures = failures
         self.failure = failure
     }
 }
@@ -52,8 +71,8 @@ extension Verifier {
             return verify(response: response).map {
                 var result = VerificationResult(input: document.id, format: document.format, token: $0, response: response)
                 if !document.problems.isEmpty {
-                    result.errors += document.problems
-                    if result.outcome == .valid { result.outcome = .invalid }
+                    result.failures += document.problems.map { Failure(.printedDiffers, $0) }
+                    if result.outcome.isGenuine { result.outcome = .invalid }
                 }
                 return result
             }
@@ -62,9 +81,11 @@ extension Verifier {
             if let duplicate = failure.duplicate {
                 errors.append("the IRN already exists: \(duplicate.irn ?? "?") (Ack No \(duplicate.ackNo ?? "?"), \(duplicate.ackDate ?? "?"))")
             }
-            return [VerificationResult(input: document.id, format: document.format, outcome: .irpError, errors: errors, failure: failure)]
+            return [VerificationResult(input: document.id, format: document.format, outcome: .irpError,
+                                       failures: errors.map { Failure(.irpError, $0) }, failure: failure)]
         case .unreadable(let reason):
-            return [VerificationResult(input: document.id, format: document.format, outcome: .malformed, errors: [reason])]
+            return [VerificationResult(input: document.id, format: document.format, outcome: .malformed,
+                                       failures: [Failure(.unreadableInput, reason)])]
         }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import PrintedText
 import QRCodec
 
 /// The stream a decoder child writes and its parent reads: length-prefixed frames, native byte
 /// order (both ends are the same binary on the same machine).
 ///
-/// `C` the number of pages the child will try, `P` a page (metadata, text, then grey pixels),
+/// `C` the number of pages the child will try, `P` a page (metadata, text, positioned words, then grey pixels),
 /// `N` a note, `E` an error that ends the file, `D` done.
 enum PageFrame {
     /// Pages the child will try, and pages the file has.
@@ -25,8 +26,9 @@ enum PageFrame {
             return head.withUnsafeBytes(write)
         case .page(let page):
             let text = Data((page.text ?? "").utf8)
+            let words = Data(wordsBytes: page.words)
             let (kind, number, index, dpi) = page.origin.encoded
-            head.append(kind: "P", payload: 1 + 4 + 4 + 8 + 4 + 4 + 1 + 4 + text.count + page.image.pixels.count)
+            head.append(kind: "P", payload: 1 + 4 + 4 + 8 + 4 + 4 + 1 + 4 + text.count + 4 + words.count + page.image.pixels.count)
             head.append(raw: kind)
             head.append(raw: Int32(number))
             head.append(raw: Int32(index))
@@ -36,6 +38,8 @@ enum PageFrame {
             head.append(raw: UInt8(page.text == nil ? 0 : 1))
             head.append(raw: UInt32(text.count))
             head.append(text)
+            head.append(raw: UInt32(words.count))
+            head.append(words)
             return head.withUnsafeBytes(write) && page.image.pixels.withUnsafeBytes(write)
         case .note(let note):
             let body = (try? JSONEncoder().encode(note)) ?? Data()
@@ -68,14 +72,17 @@ enum PageFrame {
             let width = Int(try reader.value(UInt32.self)), height = Int(try reader.value(UInt32.self))
             let hasText = try reader.value(UInt8.self) == 1
             let textCount = Int(try reader.value(UInt32.self))
+            guard textCount + 30 <= length else { throw RasterError(.decoderFailed, "the decoder's output is garbled") }
+            let text = String(decoding: try reader.bytes(textCount) ?? [], as: UTF8.self)
+            let wordsCount = Int(try reader.value(UInt32.self))
             let (area, overflow) = width.multipliedReportingOverflow(by: height)
-            guard !overflow, area + textCount + 30 == length, let origin = RasterPage.Origin(kind, number, index, dpi) else {
+            guard !overflow, area + textCount + 4 + wordsCount + 30 == length, let origin = RasterPage.Origin(kind, number, index, dpi),
+                  let words = [PositionedWord](wordsBytes: try reader.bytes(wordsCount) ?? []) else {
                 throw RasterError(.decoderFailed, "the decoder's output is garbled")
             }
-            let text = String(decoding: try reader.bytes(textCount) ?? [], as: UTF8.self)
             let pixels = try reader.bytes(area) ?? []
             return .page(RasterPage(origin: origin, image: GreyImage(width: width, height: height, pixels: pixels),
-                                    text: hasText ? text : nil))
+                                    text: hasText ? text : nil, words: words))
         case UInt8(ascii: "N"):
             guard let note = try? JSONDecoder().decode(RasterNote.self, from: Data(try reader.bytes(length) ?? [])) else {
                 throw RasterError(.decoderFailed, "the decoder's output is garbled")
@@ -120,6 +127,18 @@ extension RasterError.Code {
 }
 
 extension Data {
+    /// A page's positioned words: per word its box (four doubles), page, and UTF-8 text with its length.
+    fileprivate init(wordsBytes words: [PositionedWord]) {
+        self.init()
+        for word in words {
+            let text = Data(word.text.utf8)
+            for value in [word.box.minX, word.box.minY, word.box.maxX, word.box.maxY] { append(raw: value) }
+            append(raw: Int32(word.page))
+            append(raw: UInt32(text.count))
+            append(text)
+        }
+    }
+
     fileprivate mutating func append(kind: Character, payload: Int) {
         append(kind.asciiValue ?? 0)
         append(raw: UInt32(payload))
@@ -131,5 +150,26 @@ extension Data {
 
     fileprivate mutating func append(raw value: Double) {
         Swift.withUnsafeBytes(of: value) { append(contentsOf: $0) }
+    }
+}
+
+extension Array where Element == PositionedWord {
+    /// The words written by `Data(wordsBytes:)`; `nil` when the bytes do not parse to the end.
+    fileprivate init?(wordsBytes bytes: [UInt8]) {
+        self.init()
+        var offset = 0
+        func take<T: BitwiseCopyable>(_ type: T.Type) -> T? {
+            guard offset + MemoryLayout<T>.size <= bytes.count else { return nil }
+            defer { offset += MemoryLayout<T>.size }
+            return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
+        }
+        while offset < bytes.count {
+            guard let minX = take(Double.self), let minY = take(Double.self), let maxX = take(Double.self),
+                  let maxY = take(Double.self), let page = take(Int32.self), let count = take(UInt32.self).map(Int.init),
+                  offset + count <= bytes.count else { return nil }
+            let text = String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+            offset += count
+            append(PositionedWord(text: text, box: WordBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY), page: Int(page)))
+        }
     }
 }
