@@ -119,7 +119,12 @@ import Testing
     @Test func sandboxItemsHaveTheirOwnStatusAndExitCode() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("batch-sandbox-\(UUID())")
         defer { try? FileManager.default.removeItem(at: output) }
-        let result = try CommandRunner.run(["batch", "Tests/Fixtures/samples/sandbox-goods-nic-data.json", "-o", output.path, "--quiet", "--json"])
+        // Batch input is JSON Lines: the sample response on one line.
+        let object = try JSONSerialization.jsonObject(with: try Fixtures.data("samples/sandbox-goods-nic-data.json"))
+        let input = output.path + ".jsonl"
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: input))
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let result = try CommandRunner.run(["batch", input, "-o", output.path, "--quiet", "--json"])
         #expect(result.status == 5, "\(result.stdout)\(result.stderr)")
         #expect(try manifest(output).map(\.status) == [.renderedSandbox])
         #expect(result.stdout.contains("\"renderedSandbox\":1"))

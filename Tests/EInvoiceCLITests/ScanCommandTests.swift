@@ -45,7 +45,7 @@ import Testing
         #expect(object["verdict"] as? String == "invalid")
         let failure = try #require((object["failures"] as? [[String: Any]])?.first { $0["code"] as? String == "printed-differs" })
         #expect(failure["field"] as? String == "grand-total")
-        #expect(failure["printed"] as? String == "7,63,451.89")
+        #expect(failure["printed"] as? String == "7,63,514.89")
         #expect(object["documentPages"] as? [Int] == [1])
     }
 

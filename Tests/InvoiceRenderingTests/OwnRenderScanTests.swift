@@ -16,7 +16,7 @@ import Testing
         return check
     }
 
-    @Test(arguments: [(1, 1), (30, 2), (120, 4), (700, 23)])
+    @Test(arguments: [(1, 1), (30, 2), (120, 4), (1000, 15)])
     func ownRenderHasNoFalseAlarm(_ lines: Int, _ minimumPages: Int) throws {
         let signer = try #require(TestSigner.shared)
         let verifier = Verifier(trustStore: signer.trustStore())
