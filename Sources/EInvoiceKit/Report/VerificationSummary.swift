@@ -11,6 +11,8 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
     public var valid = 0
     public var invalid = 0
     public var untrusted = 0
+    /// Genuine sandbox signatures: test documents, not tax invoices.
+    public var sandbox = 0
     /// Of the tokens, those whose response says the IRN is cancelled.
     public var cancelled = 0
     /// IRP/GSP error responses (no token issued).
@@ -31,6 +33,7 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
             case .valid: valid += 1
             case .invalid: invalid += 1
             case .untrusted: untrusted += 1
+            case .sandbox: sandbox += 1
             case .irpError: irpErrors += 1
             case .malformed: if result.token == nil { unreadable += 1 }
             }
@@ -40,8 +43,8 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
 
     /// `Found 12 tokens in 6 responses (1 input): 10 valid, 2 invalid; also 1 IRP error, 2 unreadable.`
     public var text: String {
-        let malformedTokens = tokens - valid - invalid - untrusted
-        let verdicts = [(valid, "valid"), (invalid, "invalid"), (untrusted, "untrusted"), (malformedTokens, "malformed"),
+        let malformedTokens = tokens - valid - invalid - untrusted - sandbox
+        let verdicts = [(valid, "valid"), (sandbox, "sandbox"), (invalid, "invalid"), (untrusted, "untrusted"), (malformedTokens, "malformed"),
                         (cancelled, "cancelled")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         let others = [(irpErrors, irpErrors == 1 ? "IRP error" : "IRP errors"), (unreadable, "unreadable")]
