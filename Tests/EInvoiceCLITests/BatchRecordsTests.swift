@@ -67,8 +67,9 @@ extension BatchCommandTests {
         let first = try CommandRunner.run(["batch", input.path, "-o", output.path, "--quiet", "--json"])
         let entries = try manifest(output)
         #expect(entries.count == 9, "\(first.stdout)\(first.stderr)")
-        #expect(entries.contains { $0.id == "gsp.json#/service_item/response_data" && $0.status == .rendered })
-        #expect(entries.filter { $0.status == .rendered }.count == 5)
+        // india-compliance's responses are signed by the sandbox IRP: rendered, and recorded as sandbox.
+        #expect(entries.contains { $0.id == "gsp.json#/service_item/response_data" && $0.status == .renderedSandbox })
+        #expect(entries.filter { $0.status == .renderedSandbox }.count == 5)
         let second = try CommandRunner.run(["batch", input.path, "-o", output.path, "--quiet", "--json"])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
         #expect(summary["skipped"] as? Int == 5, "\(second.stdout)")

@@ -4,14 +4,18 @@ import EInvoiceTestSupport
 import EInvoiceVerification
 import Foundation
 import InvoiceScanning
+import RasterIO
 import Testing
 
 /// The tool's own renders, checked as a buyer receives them: no false alarm at any length, and
 /// bulk PDFs split into one document per signed QR.
 @Suite struct OwnRenderScanTests {
-    /// A check whose QR cascade is not cut short by a loaded test machine (the 1 s page budget is wall-clock).
+    /// A check whose QR cascade and file budget are not cut short by a loaded test machine (the
+    /// page budget and --max-seconds are wall-clock).
     static func check(_ verifier: Verifier) -> ReceivedFileCheck {
-        var check = ReceivedFileCheck(verifier: verifier, dpi: 200)
+        var limits = RasterLimits()
+        limits.maxSeconds = 600
+        var check = ReceivedFileCheck(verifier: verifier, dpi: 200, limits: limits)
         check.scanner.scanner = QRScanner(timeBudget: 60)
         return check
     }

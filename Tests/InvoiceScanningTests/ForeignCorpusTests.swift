@@ -5,6 +5,7 @@ import EInvoiceVerification
 import Foundation
 import InvoiceScanning
 import PrintedText
+import RasterIO
 import Testing
 
 /// Invoices printed by other stacks (reportlab, WeasyPrint, Typst) around real IRP QRs, honest
@@ -28,9 +29,12 @@ import Testing
         return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
     }()
 
-    /// The QR cascade's page budget is wall-clock: a loaded test machine must not cut it short.
+    /// The QR cascade's page budget and the file's --max-seconds are wall-clock: a loaded test
+    /// machine must not cut either short.
     let check: ReceivedFileCheck = {
-        var check = ReceivedFileCheck(verifier: Verifier())
+        var limits = RasterLimits()
+        limits.maxSeconds = 600
+        var check = ReceivedFileCheck(verifier: Verifier(), limits: limits)
         check.scanner.scanner = QRScanner(timeBudget: 60)
         return check
     }()
