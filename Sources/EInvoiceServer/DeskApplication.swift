@@ -14,6 +14,9 @@ public enum DeskApplication {
     public static func router(configuration: ServerConfiguration) -> Router<BasicRequestContext> {
         let service = DeskService(configuration: configuration)
         let limiter = WorkLimiter(limit: configuration.maxConcurrent, queueLimit: configuration.maxQueued)
+        // Tokens and IRP JSON need no C decoder and end in milliseconds: their own slots, so uploads
+        // held by hostile files (up to --timeout each) never make a plain verify answer "busy".
+        let tokenLimiter = WorkLimiter(limit: configuration.maxConcurrent, queueLimit: configuration.maxQueued)
         let router = Router()
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: AllowedHostsMiddleware(allowed: configuration.hostsAllowed))
@@ -25,7 +28,7 @@ public enum DeskApplication {
             Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
         router.post("/api/v1/verify") { request, context in
-            await handle(request, context: context, configuration: configuration, limiter: limiter) { body, _ in
+            await handle(request, context: context, configuration: configuration, limiter: tokenLimiter) { body, _ in
                 json(service.verify(body))
             }
         }
