@@ -64,6 +64,11 @@ public struct ScanFinding: Sendable {
         let differences = code.printedChecks.compactMap(\.failure)
         result.failures += differences
         result.token?.warnings += code.printedNotFound
+        if code.printedChecks.isEmpty, page.hasText == false {
+            // Say what was not checked: a clerk must not read VALID as "the paper matches".
+            result.token?.warnings.append("printed values not compared: the page has no text layer (a scan or photo); "
+                + "compare the fields above with the paper")
+        }
         if !differences.isEmpty, result.outcome.isGenuine { result.outcome = .invalid }
         return ScanFinding(kind: .qr, input: input, page: page, code: code, result: result, outcome: result.outcome,
                            failures: result.failures)
