@@ -37,15 +37,23 @@ public enum ImageFilters {
         return GreyImage(width: width, height: height, pixels: out)
     }
 
-    /// Stretches the grey levels so the darkest 1 % is black and the lightest 1 % white.
-    public static func normalizeContrast(_ image: GreyImage) -> GreyImage {
+    /// The darkest and lightest grey levels once `1/divisor` of the pixels is set aside at each end
+    /// (ink-to-paper range without specks and glare): shared by contrast stretching and the
+    /// edge thresholds of the region finder and the finder-pattern locator.
+    static func greyRange(_ image: GreyImage, trimmingEachEnd divisor: Int) -> (low: Int, high: Int) {
         var histogram = [Int](repeating: 0, count: 256)
         for pixel in image.pixels { histogram[Int(pixel)] += 1 }
-        let cut = image.pixels.count / 100
+        let cut = image.pixels.count / divisor
         var low = 0, high = 255, seen = 0
         while low < 255, seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
         seen = 0
         while high > 0, seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        return (low, high)
+    }
+
+    /// Stretches the grey levels so the darkest 1 % is black and the lightest 1 % white.
+    public static func normalizeContrast(_ image: GreyImage) -> GreyImage {
+        let (low, high) = ImageFilters.greyRange(image, trimmingEachEnd: 100)
         guard high > low + 8 else { return image }
         let scale = 255.0 / Double(high - low)
         let table = (0..<256).map { UInt8(max(0, min(255, (Double($0 - low) * scale).rounded()))) }

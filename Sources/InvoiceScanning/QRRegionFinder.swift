@@ -65,13 +65,7 @@ public enum QRRegionFinder {
 
     /// A fifth of the spread between the 2nd and 98th grey percentiles, between 12 and 48.
     static func transitionThreshold(_ image: GreyImage) -> Int {
-        var histogram = [Int](repeating: 0, count: 256)
-        for pixel in image.pixels { histogram[Int(pixel)] += 1 }
-        let cut = image.pixels.count / 50
-        var low = 0, high = 255, seen = 0
-        while low < 255, seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
-        seen = 0
-        while high > 0, seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        let (low, high) = ImageFilters.greyRange(image, trimmingEachEnd: 50)
         return max(12, min(48, (high - low) / 5))
     }
 

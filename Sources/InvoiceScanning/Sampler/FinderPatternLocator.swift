@@ -112,13 +112,7 @@ enum FinderPatternLocator {
 
     /// The least grey-level swing that counts as an edge: a fifth of the image's ink-to-paper range (an eighth measured worse on stamps and inverted prints).
     static func minimumSwing(_ image: GreyImage) -> Double {
-        var histogram = [Int](repeating: 0, count: 256)
-        for pixel in image.pixels { histogram[Int(pixel)] += 1 }
-        let cut = image.pixels.count / 50
-        var low = 0, high = 255, seen = 0
-        while low < 255, seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
-        seen = 0
-        while high > 0, seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        let (low, high) = ImageFilters.greyRange(image, trimmingEachEnd: 50)
         return max(8, Double(high - low) / 5)
     }
 
