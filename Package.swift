@@ -36,17 +36,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
-        .target(name: "EInvoiceModel", dependencies: [crypto]),
+        // The floor: values and the error protocol shared by the model and the imaging stack; no C, no model.
+        .target(name: "EInvoiceBasics"),
+        .target(name: "EInvoiceModel", dependencies: ["EInvoiceBasics", crypto]),
         .target(
             name: "EInvoiceVerification",
             dependencies: [
-                "EInvoiceModel", crypto, cryptoExtras,
+                "EInvoiceBasics", "EInvoiceModel", crypto, cryptoExtras,
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ]
         ),
-        .target(name: "InvoiceLayout", dependencies: ["EInvoiceModel"]),
+        .target(name: "InvoiceLayout", dependencies: ["EInvoiceBasics", "EInvoiceModel"]),
         // Reads printed values by their labels from positioned words (PDF text layer or OCR); no C, no model.
         .target(name: "PrintedText"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
@@ -57,24 +59,24 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
-        .target(name: "QRCodec", dependencies: ["EInvoiceModel", "CQREncode", "CZBar"]),
+        .target(name: "QRCodec", dependencies: ["EInvoiceBasics", "CQREncode", "CZBar"]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
-        .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceModel"]),
-        .target(name: "InvoiceScanning", dependencies: ["QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification", "PrintedText"]),
-        .target(name: "RasterIO", dependencies: ["QRCodec", "EInvoiceModel", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF", "PrintedText"]),
+        .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceBasics"]),
+        .target(name: "InvoiceScanning", dependencies: ["EInvoiceBasics", "QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification", "PrintedText"]),
+        .target(name: "RasterIO", dependencies: ["EInvoiceBasics", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF", "PrintedText"]),
         .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
-        .target(name: "InvoiceRenderer", dependencies: ["InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
+        .target(name: "InvoiceRenderer", dependencies: ["EInvoiceBasics", "InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
             name: "EInvoiceKit",
             dependencies: [
-                "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics",
+                "EInvoiceBasics", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "InvoiceRenderer", "QRCodec", "CairoGraphics",
                 "InvoiceScanning", "RasterIO", "PDFArchive", "PrintedText", crypto,
             ]
         ),
         .target(
             name: "EInvoiceServer",
             dependencies: [
-                "EInvoiceKit", "EInvoiceVerification", "InvoiceScanning", "RasterIO", "EInvoiceModel", crypto,
+                "EInvoiceKit", "EInvoiceVerification", "InvoiceLayout", "InvoiceScanning", "RasterIO", "EInvoiceModel", crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "einvoice-bench",
             dependencies: [
-                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport", "InvoiceLayout",
+                "EInvoiceKit", "EInvoiceBasics", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport", "InvoiceLayout",
                 "InvoiceScanning", "RasterIO", "QRCodec",
             ],
             path: "bench/Sources/einvoice-bench"
@@ -117,7 +119,7 @@ let package = Package(
         .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel"]),
         .testTarget(
             name: "InvoiceScanningTests",
-            dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "PrintedText",
+            dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceBasics", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "PrintedText",
                            "EInvoiceTestSupport", "InvoiceLayout", "InvoiceRenderer", "CairoGraphics"]
         ),
         .testTarget(
@@ -128,10 +130,10 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceModel", "EInvoiceTestSupport"]),
+        .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceBasics", "EInvoiceModel", "EInvoiceTestSupport"]),
         .testTarget(
             name: "InvoiceRenderingTests",
-            dependencies: ["EInvoiceKit", "InvoiceLayout", "QRCodec", "EInvoiceModel", "EInvoiceVerification",
+            dependencies: ["EInvoiceKit", "InvoiceLayout", "QRCodec", "EInvoiceBasics", "EInvoiceModel", "EInvoiceVerification",
                            "EInvoiceTestSupport", "InvoiceRenderer", "CairoGraphics", "RasterIO", "InvoiceScanning"]
         ),
     ]

@@ -1,3 +1,4 @@
+public import EInvoiceBasics
 /// The one error type of the model: input that cannot be read as IRP data.
 ///
 /// Equality is on ``code`` only, so tests can match the kind of failure without the wording.

@@ -1,4 +1,4 @@
-public import EInvoiceModel
+public import EInvoiceBasics
 
 /// The one error type of verification: a token or trust file that cannot be read at all.
 ///

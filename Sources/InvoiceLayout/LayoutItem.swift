@@ -1,3 +1,4 @@
+public import EInvoiceBasics
 public import EInvoiceModel
 
 /// One positioned thing on a page. The renderer is a single `switch` over these.

@@ -1,4 +1,5 @@
 public import CairoGraphics
+import EInvoiceBasics
 import EInvoiceModel
 public import Foundation
 public import InvoiceLayout

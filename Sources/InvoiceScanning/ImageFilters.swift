@@ -1,4 +1,4 @@
-public import QRCodec
+public import EInvoiceBasics
 import Foundation
 
 /// The image clean-ups the reading cascade tries, on grey images. Plain loops over bytes:

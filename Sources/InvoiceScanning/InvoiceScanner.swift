@@ -1,8 +1,9 @@
+public import EInvoiceBasics
 import EInvoiceModel
 public import EInvoiceVerification
 public import Foundation
 public import PrintedText
-public import QRCodec
+import QRCodec
 public import RasterIO
 
 /// Scanning: load a file's pages once, read their QR codes, classify and verify them, split the

@@ -1,4 +1,4 @@
-public import QRCodec
+public import EInvoiceBasics
 
 /// Finds where QR codes probably are on a page, cheaply, so the expensive reading steps run on
 /// small crops instead of a whole 300-DPI page.

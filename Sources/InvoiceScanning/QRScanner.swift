@@ -1,3 +1,4 @@
+public import EInvoiceBasics
 import Foundation
 public import QRCodec
 

@@ -1,4 +1,4 @@
-public import EInvoiceModel
+public import EInvoiceBasics
 
 /// Why an archive PDF could not be made. Equality is on ``code``.
 public struct ArchiveError: CodedError {

@@ -1,4 +1,4 @@
-public import EInvoiceModel
+public import EInvoiceBasics
 import Foundation
 
 /// The error type of QR encoding and decoding. Equality is on ``code``.

@@ -1,4 +1,5 @@
 internal import CZBar
+public import EInvoiceBasics
 
 /// A decoded symbol: its text and where it was found (pixel corners, as zbar reports them).
 public struct DecodedSymbol: Sendable, Hashable {

@@ -1,5 +1,5 @@
 internal import CQREncode
-public import EInvoiceModel
+public import EInvoiceBasics
 import Foundation
 
 /// Encodes text as a QR symbol with libqrencode, in byte mode (DOMAIN.md §0.2: the printed QR is

@@ -1,3 +1,4 @@
+public import EInvoiceBasics
 /// Reads QR codes robustly: tries the image as given, then resampled to module sizes zbar reads
 /// well, stopping at the first scale that yields anything (clean images stay fast).
 ///

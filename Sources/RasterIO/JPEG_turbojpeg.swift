@@ -1,6 +1,6 @@
 internal import CTurboJPEG
+import EInvoiceBasics
 import Foundation
-import QRCodec
 
 /// JPEG decoding with libjpeg-turbo's TurboJPEG API, which reports errors by return code (the
 /// classic libjpeg API exits the process unless given a longjmp handler, which Swift cannot be).

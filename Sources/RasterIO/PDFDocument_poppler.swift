@@ -1,7 +1,7 @@
 internal import CPoppler
 import CairoGraphics
+public import EInvoiceBasics
 public import Foundation
-public import QRCodec
 
 /// A PDF opened with poppler-glib: pages rendered to grey images, their text, their images.
 ///

@@ -1,4 +1,4 @@
-public import EInvoiceModel
+public import EInvoiceBasics
 
 /// Why an input image or PDF could not be read. Equality is on ``code``.
 public struct RasterError: CodedError {

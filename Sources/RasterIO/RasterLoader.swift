@@ -1,8 +1,8 @@
 import CairoGraphics
+public import EInvoiceBasics
 public import Foundation
 import PDFArchive
 public import PrintedText
-public import QRCodec
 
 /// One picture to look for QR codes in: an image, a TIFF page, a rendered PDF page, or an image
 /// embedded in a PDF page.

@@ -1,6 +1,6 @@
 internal import CTIFF
+import EInvoiceBasics
 import Foundation
-import QRCodec
 
 /// TIFF decoding with libtiff, every page (directory), from memory through `TIFFClientOpen`.
 enum TIFFDecoder {

@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import EInvoiceModel
 import EInvoiceTestSupport
 import Foundation

@@ -1,4 +1,5 @@
 import CairoGraphics
+import EInvoiceBasics
 import EInvoiceModel
 import EInvoiceTestSupport
 import Foundation

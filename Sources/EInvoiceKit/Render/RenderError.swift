@@ -1,4 +1,4 @@
-public import EInvoiceModel
+public import EInvoiceBasics
 
 /// Why an invoice was not rendered. Equality is on ``code``.
 public struct RenderError: CodedError {

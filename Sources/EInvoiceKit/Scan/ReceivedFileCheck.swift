@@ -1,8 +1,8 @@
 import CairoGraphics
+import EInvoiceBasics
 public import EInvoiceVerification
 public import Foundation
 public import InvoiceScanning
-import QRCodec
 public import RasterIO
 
 /// *Check a received file*: read it, render its pages once, read and verify every QR, compare

@@ -1,3 +1,4 @@
+public import EInvoiceBasics
 public import EInvoiceModel
 
 /// Everything a printed e-invoice shows: the signed invoice plus what the IRP and the

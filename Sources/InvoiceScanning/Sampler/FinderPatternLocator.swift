@@ -1,4 +1,4 @@
-public import QRCodec
+import EInvoiceBasics
 
 /// A finder pattern (the 7×7 "eye" in three corners of a QR symbol) found in an image.
 struct FinderPattern: Sendable, Hashable {

@@ -1,3 +1,4 @@
+public import EInvoiceBasics
 public import QRCodec
 
 /// Reads QR symbols zbar's own finder misses — modules of one or two pixels, photos at an angle,

@@ -1,4 +1,4 @@
-public import QRCodec
+import EInvoiceBasics
 
 extension GreyImage {
     /// The grey level at a continuous point (pixel (x, y) covers x…x+1, y…y+1), interpolated

@@ -1,4 +1,4 @@
-public import QRCodec
+import EInvoiceBasics
 
 /// Fits a symbol's module grid to the image: from the three finder centres (an affine guess)
 /// to a homography through every alignment pattern that can be found, nearest first, so each

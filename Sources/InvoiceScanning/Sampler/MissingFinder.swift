@@ -1,4 +1,4 @@
-public import QRCodec
+import EInvoiceBasics
 
 /// When only two finders can be seen (a stamp, a fold or a tear over the third), the third
 /// corner is inferred: the two found finders are either a side of the symbol or its diagonal,

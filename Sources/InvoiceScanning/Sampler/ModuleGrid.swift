@@ -1,4 +1,4 @@
-public import QRCodec
+import EInvoiceBasics
 import Foundation
 
 /// The grey level at the centre of every module of one symbol, as sampled through a fitted grid,

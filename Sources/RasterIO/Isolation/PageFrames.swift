@@ -1,6 +1,6 @@
+import EInvoiceBasics
 import Foundation
 import PrintedText
-import QRCodec
 
 /// The stream a decoder child writes and its parent reads: length-prefixed frames, native byte
 /// order (both ends are the same binary on the same machine).
