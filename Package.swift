@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceBasics"]),
         .target(name: "InvoiceScanning", dependencies: ["EInvoiceBasics", "QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification", "PrintedText"]),
         .target(name: "RasterIO", dependencies: ["EInvoiceBasics", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF", "PrintedText"]),
-        .target(name: "CairoGraphics", dependencies: ["CCairo", "CPangoCairo", "CPangoFT2"]),
+        .target(name: "CairoGraphics", dependencies: ["EInvoiceBasics", "CCairo", "CPangoCairo", "CPangoFT2"]),
         .target(name: "InvoiceRenderer", dependencies: ["EInvoiceBasics", "InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
             name: "EInvoiceKit",

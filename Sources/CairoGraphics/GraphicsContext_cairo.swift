@@ -3,7 +3,7 @@ import Foundation
 
 /// A drawing context on a ``Surface`` (keeps the surface alive).
 public final class GraphicsContext {
-    package let pointer: OpaquePointer
+    let pointer: OpaquePointer
     public let surface: Surface
 
     public init(surface: Surface) throws(CairoError) {
@@ -19,6 +19,18 @@ public final class GraphicsContext {
     }
 
     deinit { cairo_destroy(pointer) }
+
+    /// Lends the `cairo_t *` to C code that draws with Cairo itself (poppler's page renderer).
+    ///
+    /// The pointer is valid only inside `body` and must not be stored, destroyed or escaped: this
+    /// context owns it and destroys it in `deinit`. Call ``status()`` afterwards to learn whether
+    /// the borrowed drawing failed.
+    public func withUnsafeCairoContext<Result, Failure: Error>(
+        _ body: (OpaquePointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        defer { withExtendedLifetime(self) {} }
+        return try body(pointer)
+    }
 
     public func setColor(red: Double, green: Double, blue: Double) { cairo_set_source_rgb(pointer, red, green, blue) }
 

@@ -1,11 +1,12 @@
 internal import CCairo
+public import EInvoiceBasics
 public import Foundation
 
 /// A Cairo surface: a multi-page PDF written to memory, or an RGB image.
 ///
 /// Owns its `cairo_surface_t`; not `Sendable` (Cairo objects belong to one thread at a time).
 public final class Surface {
-    package let pointer: OpaquePointer
+    let pointer: OpaquePointer
     /// PDF bytes are collected here by Cairo's write callback.
     private let sink: PDFSink?
 
@@ -13,28 +14,8 @@ public final class Surface {
         var data = Data()
     }
 
-    /// PDF document metadata, written to the Info dictionary.
-    public struct PDFMetadata {
-        public var title: String
-        public var subject: String
-        public var keywords: String
-        public var author: String
-        public var creator: String
-        /// ISO 8601, e.g. `2023-05-12T14:11:00+05:30`; also used as the modification date.
-        public var creationDate: String
-
-        public init(title: String, subject: String, keywords: String, author: String, creator: String, creationDate: String) {
-            self.title = title
-            self.subject = subject
-            self.keywords = keywords
-            self.author = author
-            self.creator = creator
-            self.creationDate = creationDate
-        }
-    }
-
     /// A PDF surface whose first page is `width` × `height` points.
-    public init(pdfWidth width: Double, height: Double, metadata: PDFMetadata) throws(CairoError) {
+    public init(pdfWidth width: Double, height: Double, metadata: DocumentMetadata) throws(CairoError) {
         let sink = PDFSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
@@ -125,15 +106,15 @@ public final class Surface {
         return sink?.data ?? Data()
     }
 
-    /// The image as 8-bit grey pixels (row-major), for decoding and pixel tests. Transparent
-    /// pixels (ARGB images) count as white paper; A8/A1 masks as ink on white.
-    public func greyPixels() -> (width: Int, height: Int, pixels: [UInt8]) {
+    /// The image in 8-bit grey, for decoding and pixel tests. Transparent pixels (ARGB images)
+    /// count as white paper; A8/A1 masks as ink on white. A surface without pixels is a 0 × 0 image.
+    public func greyImage() -> GreyImage {
         cairo_surface_flush(pointer)
         let width = Int(cairo_image_surface_get_width(pointer))
         let height = Int(cairo_image_surface_get_height(pointer))
         let stride = Int(cairo_image_surface_get_stride(pointer))
         let format = cairo_image_surface_get_format(pointer)
-        guard let base = cairo_image_surface_get_data(pointer), width > 0, height > 0 else { return (0, 0, []) }
+        guard let base = cairo_image_surface_get_data(pointer), width > 0, height > 0 else { return GreyImage(width: 0, height: 0, pixels: []) }
         var pixels = [UInt8](repeating: 255, count: width * height)
         if format == CAIRO_FORMAT_RGB24 {
             // The common case (PDF pages, PNGs without alpha): integer luma, no branches per pixel.
@@ -147,7 +128,7 @@ public final class Surface {
                     }
                 }
             }
-            return (width, height, pixels)
+            return GreyImage(width: width, height: height, pixels: pixels)
         }
         for y in 0..<height {
             let rowBase = base.advanced(by: y * stride)
@@ -172,19 +153,19 @@ public final class Surface {
                 }
             }
         }
-        return (width, height, pixels)
+        return GreyImage(width: width, height: height, pixels: pixels)
     }
 
-    /// Fills an RGB image from grey pixels (row-major, `width × height` of this surface).
-    public func setGrey(_ grey: [UInt8]) {
+    /// An RGB image surface holding `image` (previews of scanned pages).
+    public convenience init(grey image: GreyImage) throws(CairoError) {
+        try self.init(imageWidth: image.width, height: image.height)
         cairo_surface_flush(pointer)
-        let width = Int(cairo_image_surface_get_width(pointer)), height = Int(cairo_image_surface_get_height(pointer))
         let stride = Int(cairo_image_surface_get_stride(pointer))
-        guard let base = cairo_image_surface_get_data(pointer), grey.count == width * height else { return }
-        for y in 0..<height {
+        guard let base = cairo_image_surface_get_data(pointer) else { throw CairoError("the image surface has no pixels") }
+        for y in 0..<image.height {
             let row = UnsafeMutableRawPointer(base.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<width {
-                let value = UInt32(grey[y * width + x])
+            for x in 0..<image.width {
+                let value = UInt32(image.pixels[y * image.width + x])
                 row[x] = 0xff00_0000 | value << 16 | value << 8 | value
             }
         }

@@ -1,5 +1,5 @@
 public import EInvoiceBasics
-public import EInvoiceModel
+import EInvoiceModel
 
 /// One positioned thing on a page. The renderer is a single `switch` over these.
 public enum LayoutItem: Sendable, Hashable {
@@ -94,26 +94,6 @@ public struct Page: Sendable, Hashable {
 
     public var textRuns: [TextRun] {
         items.compactMap { if case .text(let run) = $0 { run } else { nil } }
-    }
-}
-
-/// Document metadata for the PDF's Info dictionary.
-public struct DocumentMetadata: Sendable, Hashable {
-    public var title: String
-    public var subject: String
-    public var keywords: String
-    public var author: String
-    public var creator: String
-    /// ISO 8601 with offset, e.g. `2023-05-12T14:11:00+05:30`.
-    public var creationDate: String
-
-    public init(title: String, subject: String, keywords: String, author: String, creator: String, creationDate: String) {
-        self.title = title
-        self.subject = subject
-        self.keywords = keywords
-        self.author = author
-        self.creator = creator
-        self.creationDate = creationDate
     }
 }
 

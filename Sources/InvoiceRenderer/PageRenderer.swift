@@ -22,10 +22,7 @@ public struct PageRenderer {
     /// Renders every page into one PDF.
     public func pdf(_ document: LaidOutDocument) throws(CairoError) -> Data {
         let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
-        let meta = document.metadata
-        let surface = try Surface(pdfWidth: first.width, height: first.height, metadata: .init(
-            title: meta.title, subject: meta.subject, keywords: meta.keywords, author: meta.author,
-            creator: meta.creator, creationDate: meta.creationDate))
+        let surface = try Surface(pdfWidth: first.width, height: first.height, metadata: document.metadata)
         let context = try GraphicsContext(surface: surface)
         for page in document.pages {
             surface.setPageSize(width: page.size.width, height: page.size.height)

@@ -1,4 +1,5 @@
 internal import CQPDF
+public import EInvoiceBasics
 public import Foundation
 
 /// Turns a Cairo PDF into PDF/A-3b with libqpdf: XMP metadata, an sRGB output intent, the Info
@@ -7,8 +8,11 @@ public import Foundation
 /// Cairo already embeds every font; what Cairo cannot do — metadata streams, output intents,
 /// embedded files — is added here by editing the object graph, never by writing PDF by hand.
 public enum PDFArchiver {
-    public static func makePDFA3(_ pdf: Data, metadata: ArchiveMetadata, attachments: [ArchiveAttachment],
-                                 iccProfile: Data) throws(ArchiveError) -> Data {
+    /// - Parameters:
+    ///   - metadata: the values Cairo already wrote to the Info dictionary; written again there and to the XMP.
+    ///   - producer: the PDF `/Producer` and XMP `pdf:Producer` (the tools that made the file).
+    public static func makePDFA3(_ pdf: Data, metadata: DocumentMetadata, producer: String,
+                                 attachments: [ArchiveAttachment], iccProfile: Data) throws(ArchiveError) -> Data {
         guard let q = qpdf_init() else { throw ArchiveError(.readFailed, "qpdf could not start") }
         defer {
             var handle: qpdf_data? = q
@@ -34,7 +38,7 @@ public enum PDFArchiver {
         qpdf_oh_replace_key(q, root, "/OutputIntents", intents)
 
         // XMP metadata, uncompressed (PDF/A wants it readable by plain tools).
-        let xmp = stream(q, Data(metadata.xmp.utf8))
+        let xmp = stream(q, Data(metadata.xmp(producer: producer).utf8))
         let xmpDict = qpdf_oh_get_dict(q, xmp)
         qpdf_oh_replace_key(q, xmpDict, "/Type", qpdf_oh_new_name(q, "/Metadata"))
         qpdf_oh_replace_key(q, xmpDict, "/Subtype", qpdf_oh_new_name(q, "/XML"))
@@ -72,7 +76,7 @@ public enum PDFArchiver {
         let info = qpdf_make_indirect_object(q, dictionary(q, [
             "/Title": qpdf_oh_new_unicode_string(q, metadata.title), "/Author": qpdf_oh_new_unicode_string(q, metadata.author),
             "/Subject": qpdf_oh_new_unicode_string(q, metadata.subject), "/Keywords": qpdf_oh_new_unicode_string(q, metadata.keywords),
-            "/Creator": qpdf_oh_new_unicode_string(q, metadata.creatorTool), "/Producer": qpdf_oh_new_unicode_string(q, metadata.producer),
+            "/Creator": qpdf_oh_new_unicode_string(q, metadata.creator), "/Producer": qpdf_oh_new_unicode_string(q, producer),
             "/CreationDate": qpdf_oh_new_string(q, metadata.pdfDate), "/ModDate": qpdf_oh_new_string(q, metadata.pdfDate),
         ]))
         qpdf_oh_replace_key(q, trailer, "/Info", info)

@@ -67,10 +67,9 @@ public final class PDFDocument {
             context.setColor(red: 1, green: 1, blue: 1)
             context.fillRectangle(x: 0, y: 0, width: Double(pixelWidth), height: Double(pixelHeight))
             context.scale(scale)
-            poppler_page_render(page, context.pointer)
+            context.withUnsafeCairoContext { poppler_page_render(page, $0) }
             try context.status()
-            let grey = surface.greyPixels()
-            return GreyImage(width: grey.width, height: grey.height, pixels: grey.pixels)
+            return surface.greyImage()
         } catch {
             throw RasterError(.corrupt, "page \(index + 1) cannot be drawn (\(error.description))")
         }
@@ -122,9 +121,9 @@ public final class PDFDocument {
                   let image = poppler_page_get_image(page, mapping.pointee.image_id),
                   let surface = try? Surface(adopting: image)
             else { continue }
-            let grey = surface.greyPixels()
+            let grey = surface.greyImage()
             guard grey.width * grey.height <= limits.maxPixels, grey.width >= 50, grey.height >= 50 else { continue }
-            result.append(GreyImage(width: grey.width, height: grey.height, pixels: grey.pixels))
+            result.append(grey)
         }
         return result
     }

@@ -115,9 +115,9 @@ public enum RasterLoader {
     private static func decodeImage(_ data: Data, format: ImageFormat, limits: RasterLimits) throws(RasterError) -> GreyImage {
         if format == .jpeg { return try JPEGDecoder.decode(data, limits: limits) }
         do {
-            let grey = try Surface(png: data, maxPixels: limits.maxPixels).greyPixels()
+            let grey = try Surface(png: data, maxPixels: limits.maxPixels).greyImage()
             guard grey.width > 0 else { throw RasterError(.corrupt, "the PNG has no pixels") }
-            return GreyImage(width: grey.width, height: grey.height, pixels: grey.pixels)
+            return grey
         } catch let error as RasterError {
             throw error
         } catch {

@@ -20,8 +20,7 @@ import Testing
         let frame = Rect(x: 380, y: 90, width: .mm(50), height: .mm(50))
         let page = Page(size: Size(width: 595, height: 842),
                         items: [.qr(QRPlacement(matrix: matrix, frame: frame, quietZoneModules: 4, payload: token))])
-        let grey = try PageRenderer(fonts: fonts).image(page, dpi: dpi).greyPixels()
-        return GreyImage(width: grey.width, height: grey.height, pixels: grey.pixels)
+        return try PageRenderer(fonts: fonts).image(page, dpi: dpi).greyImage()
     }
 
     static let degradations: [(String, @Sendable (GreyImage) -> GreyImage)] = [

@@ -1,4 +1,5 @@
 import CairoGraphics
+import EInvoiceBasics
 public import EInvoiceModel
 public import EInvoiceVerification
 public import Foundation
@@ -86,10 +87,8 @@ public final class InvoicePrinter {
             ArchiveAttachment(name: $0.name, mimeType: $0.mime, description: $0.description, data: $0.data)
         }
         do {
-            return try PDFArchiver.makePDFA3(pdf, metadata: ArchiveMetadata(
-                title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords,
-                creatorTool: meta.creator, producer: "\(meta.creator) (Cairo, qpdf)", creationDate: meta.creationDate),
-                attachments: attachments, iccProfile: colorProfile)
+            return try PDFArchiver.makePDFA3(pdf, metadata: meta, producer: "\(meta.creator) (Cairo, qpdf)",
+                                             attachments: attachments, iccProfile: colorProfile)
         } catch {
             throw RenderError(.drawing, "making the PDF/A archive failed: \(error.reason)")
         }

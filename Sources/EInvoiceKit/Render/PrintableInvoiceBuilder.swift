@@ -1,4 +1,4 @@
-import EInvoiceBasics
+public import EInvoiceBasics
 public import EInvoiceModel
 public import EInvoiceVerification
 public import Foundation

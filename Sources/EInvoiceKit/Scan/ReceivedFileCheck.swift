@@ -47,9 +47,7 @@ public struct ReceivedFileCheck: Sendable {
     /// A grey image as PNG, through Cairo; `nil` if Cairo cannot encode it (a preview only).
     static func png(_ image: GreyImage) -> Data? {
         do {
-            let surface = try Surface(imageWidth: image.width, height: image.height)
-            surface.setGrey(image.pixels)
-            return try surface.pngData()
+            return try Surface(grey: image).pngData()
         } catch {
             return nil
         }

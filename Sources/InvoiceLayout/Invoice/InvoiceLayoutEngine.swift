@@ -1,3 +1,4 @@
+public import EInvoiceBasics
 import EInvoiceModel
 
 /// Lays out a ``PrintableInvoice`` into pages of positioned items, using a ``TextMeasuring``.

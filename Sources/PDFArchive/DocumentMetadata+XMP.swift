@@ -1,29 +1,8 @@
-public import Foundation
+import EInvoiceBasics
+import Foundation
 
-/// What an archive PDF says about itself, in both its Info dictionary and its XMP packet (PDF/A
-/// requires the two to agree).
-public struct ArchiveMetadata: Sendable {
-    public var title: String
-    public var author: String
-    /// Document number, date and IRN, in words.
-    public var subject: String
-    public var keywords: String
-    public var creatorTool: String
-    public var producer: String
-    /// ISO 8601 with offset, e.g. `2023-05-12T14:11:00+05:30`.
-    public var creationDate: String
-
-    public init(title: String, author: String, subject: String, keywords: String, creatorTool: String, producer: String,
-                creationDate: String) {
-        self.title = title
-        self.author = author
-        self.subject = subject
-        self.keywords = keywords
-        self.creatorTool = creatorTool
-        self.producer = producer
-        self.creationDate = creationDate
-    }
-
+/// The archive's two views of the metadata: the PDF date string and the XMP packet.
+extension DocumentMetadata {
     /// The date as a PDF date string, `D:20230512141100+05'30'`.
     var pdfDate: String {
         let digits = creationDate.filter(\.isNumber)
@@ -37,7 +16,7 @@ public struct ArchiveMetadata: Sendable {
     }
 
     /// The XMP packet: Dublin Core, XMP basic, PDF and PDF/A identification (part 3, conformance B).
-    var xmp: String {
+    func xmp(producer: String) -> String {
         func escaped(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -57,7 +36,7 @@ public struct ArchiveMetadata: Sendable {
                <dc:description><rdf:Alt><rdf:li xml:lang="x-default">\(escaped(subject))</rdf:li></rdf:Alt></dc:description>
                <xmp:CreateDate>\(creationDate)</xmp:CreateDate>
                <xmp:ModifyDate>\(creationDate)</xmp:ModifyDate>
-               <xmp:CreatorTool>\(escaped(creatorTool))</xmp:CreatorTool>
+               <xmp:CreatorTool>\(escaped(creator))</xmp:CreatorTool>
                <pdf:Producer>\(escaped(producer))</pdf:Producer>
                <pdf:Keywords>\(escaped(keywords))</pdf:Keywords>
                <pdfaid:part>3</pdfaid:part>
@@ -67,20 +46,5 @@ public struct ArchiveMetadata: Sendable {
             </x:xmpmeta>
             <?xpacket end="w"?>
             """
-    }
-}
-
-/// A file carried inside the PDF as an associated file (PDF/A-3 `/AF`).
-public struct ArchiveAttachment: Sendable {
-    public var name: String
-    public var mimeType: String
-    public var description: String
-    public var data: Data
-
-    public init(name: String, mimeType: String, description: String, data: Data) {
-        self.name = name
-        self.mimeType = mimeType
-        self.description = description
-        self.data = data
     }
 }
