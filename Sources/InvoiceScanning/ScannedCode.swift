@@ -1,4 +1,4 @@
-import EInvoiceModel
+public import EInvoiceModel
 public import EInvoiceVerification
 import Foundation
 
@@ -38,38 +38,5 @@ public struct ScannedCode: Sendable {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].hasPrefix("eyJ") { return .irp }
         return .other
-    }
-}
-
-/// The fields of a `upi://pay?…` link, with the GST extensions of Circular 146/156.
-public struct UPIPayment: Sendable, Hashable, Codable {
-    public var payeeAddress: String?
-    public var payeeName: String?
-    public var amount: String?
-    public var currency: String?
-    public var gstin: String?
-    public var invoiceNumber: String?
-    public var invoiceDate: String?
-    /// `gstBrkUp` as pairs, e.g. `[["CGST", "9.00"], ["SGST", "9.00"]]`.
-    public var gstBreakup: [[String]]
-    /// What a dynamic B2C QR should carry but this one does not (Circular 146).
-    public var missingFields: [String]
-
-    public init?(_ link: String) {
-        guard let components = URLComponents(string: link), components.scheme?.lowercased() == "upi" else { return nil }
-        var values: [String: String] = [:]
-        for item in components.queryItems ?? [] { values[item.name.lowercased()] = item.value }
-        payeeAddress = values["pa"]
-        payeeName = values["pn"]
-        amount = values["am"]
-        currency = values["cu"]
-        gstin = values["gstin"]
-        invoiceNumber = values["invoiceno"]
-        invoiceDate = values["invoicedate"]
-        gstBreakup = (values["gstbrkup"] ?? "").split(separator: "|").map { $0.split(separator: ":", maxSplits: 1).map(String.init) }
-        let required: [(String, String?)] = [("pa (UPI ID)", payeeAddress), ("am (amount)", amount), ("gstIn", gstin),
-                                             ("invoiceNo", invoiceNumber), ("invoiceDate", invoiceDate),
-                                             ("gstBrkUp", gstBreakup.isEmpty ? nil : "x")]
-        missingFields = required.filter { $0.1 == nil }.map(\.0)
     }
 }

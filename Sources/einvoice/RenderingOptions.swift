@@ -40,7 +40,7 @@ struct RenderingOptions: ParsableArguments {
     var fields: [String] = []
 
     func validate() throws {
-        if let upi, upi != "template", !UPIPaymentLink.isValidVPA(upi) {
+        if let upi, upi != "template", !UPIPayment.isValidVPA(upi) {
             throw ValidationError("--upi \(upi) is not a UPI address (name@bank) or `template`")
         }
         if let copies, copyNames(copies).isEmpty { throw ValidationError("--copies needs at least one copy name") }

@@ -155,7 +155,7 @@ public struct PrintableInvoiceBuilder {
 
     private func addUPI(vpa: String, name: String?, to printable: inout PrintableInvoice, ackDate: String?,
                         ecc: QREncoder.ErrorCorrection) throws(RenderError) {
-        guard UPIPaymentLink.isValidVPA(vpa) else { throw RenderError(.usage, "--upi \(vpa) is not a UPI address (name@bank)") }
+        guard UPIPayment.isValidVPA(vpa) else { throw RenderError(.usage, "--upi \(vpa) is not a UPI address (name@bank)") }
         let invoice = printable.invoice
         let totals = invoice.totals
         var breakup: [(String, Decimal)] = []
@@ -163,17 +163,16 @@ public struct PrintableInvoiceBuilder {
             if let value, value != 0 { breakup.append((head, value)) }
         }
         let date = invoice.document.date.flatMap(DocumentDate.init).map { "\($0.iso8601)T00:00:00+05:30" }
-        let link = UPIPaymentLink(
-            payeeAddress: vpa, payeeName: name ?? invoice.seller.tradeName ?? invoice.seller.displayName,
-            amount: totals.totalInvoiceValue ?? 0, gstin: invoice.seller.gstin, invoiceNumber: invoice.document.number,
-            invoiceDate: date, breakup: breakup)
+        let payee = name ?? invoice.seller.tradeName ?? invoice.seller.displayName, amount = totals.totalInvoiceValue ?? 0
+        let link = UPIPayment(payeeAddress: vpa, payeeName: payee, amount: amount, gstin: invoice.seller.gstin,
+                              invoiceNumber: invoice.document.number, invoiceDate: date, breakup: breakup)
         do {
             printable.upiQR = .init(matrix: try QREncoder.encode(link.uri, errorCorrection: ecc), payload: link.uri)
         } catch {
             throw RenderError(.qr, "the UPI QR cannot be encoded: \(error.reason)")
         }
         printable.upiDetails = [
-            "UPI: \(vpa)", "Payee: \(link.payeeName)", "Amount: ₹ \(IndianNumberFormat.format(link.amount))",
+            "UPI: \(vpa)", "Payee: \(payee)", "Amount: ₹ \(IndianNumberFormat.format(amount))",
             "GST: " + (breakup.isEmpty ? "nil" : breakup.map { "\($0.0) \(IndianNumberFormat.format($0.1))" }.joined(separator: ", ")),
         ]
     }

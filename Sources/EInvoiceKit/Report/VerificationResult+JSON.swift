@@ -1,6 +1,5 @@
-import EInvoiceModel
+public import EInvoiceModel
 public import EInvoiceVerification
-public import InvoiceScanning
 import Foundation
 
 extension VerificationResult {
@@ -99,6 +98,7 @@ extension VerificationResult.JSON {
     public var line: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings, integers, booleans and Decimals (never NaN): the encoding cannot fail.
         guard let data = try? encoder.encode(self) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
