@@ -19,8 +19,14 @@ public final class FontSystem {
         guard let config = FcConfigCreate() else { throw CairoError("FcConfigCreate failed") }
         // Files one by one: adding a directory makes fontconfig look for a writable cache folder,
         // which an empty configuration has none of (and it would print an error about it).
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { [".ttf", ".otf", ".ttc"].contains(where: $0.lowercased().hasSuffix) }.sorted()
+        let listing: [String]
+        do {
+            listing = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            FcConfigDestroy(config)
+            throw CairoError("\(directory): the fonts folder cannot be read (\(error.localizedDescription))")
+        }
+        let files = listing.filter { [".ttf", ".otf", ".ttc"].contains(where: $0.lowercased().hasSuffix) }.sorted()
         for file in files {
             _ = FcConfigAppFontAddFile(config, directory + "/" + file)
         }

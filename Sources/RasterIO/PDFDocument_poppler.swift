@@ -115,8 +115,9 @@ public final class PDFDocument {
         defer { poppler_page_free_image_mapping(mappings) }
         var result: [GreyImage] = []
         var node: UnsafeMutablePointer<GList>? = mappings
-        while let current = node, result.count < 8 {
+        while let current = node, result.count < limits.maxImagesPerPage {
             node = current.pointee.next
+            // A second look only: the page itself is rendered too, so an image Cairo cannot hold is skipped.
             guard let mapping = current.pointee.data?.assumingMemoryBound(to: PopplerImageMapping.self),
                   let image = poppler_page_get_image(page, mapping.pointee.image_id),
                   let surface = try? Surface(adopting: image)

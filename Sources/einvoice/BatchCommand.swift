@@ -123,6 +123,7 @@ extension BatchProgress {
             "perSecond": (rate * 10).rounded() / 10,
             "failures": failures.map { ["id": $0.id, "status": $0.status.rawValue, "error": $0.error ?? ""] },
         ]
+        // Counts, ids and finite numbers (`rate` is 0 when no time passed): the encoding cannot fail.
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

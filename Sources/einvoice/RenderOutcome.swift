@@ -90,6 +90,6 @@ struct RenderOutcome {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = JSON(input: input, status: output == nil ? "failed" : status == .sandbox ? "rendered-sandbox" : "rendered", exitCode: status.rawValue,
                         output: output, pages: pages, irn: irn, marks: marks, message: message)
-        return (try? encoder.encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? encoder.encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"  // strings and integers only
     }
 }

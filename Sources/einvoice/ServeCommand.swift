@@ -61,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             maxConcurrent: jobs, idleTimeoutSeconds: idleTimeout, maxConnections: raisedFileLimit(for: maxConnections),
             allowedHosts: allowedHosts, limits: rasterLimits, verifier: try verification.makeVerifier())
         // POST /api/v1/render needs the Templates/ and Fonts/ folders; without them it answers 404.
+        // `root()` has already said on standard error why the folders were not found; the desk still verifies.
         if let root = try? resources.root() {
             configuration.resources = RenderResources(templatesDirectory: resources.templatesDirectory(root: root),
                                                       fontsDirectory: resources.fontsDirectory(root: root))

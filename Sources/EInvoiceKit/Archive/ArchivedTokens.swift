@@ -11,7 +11,8 @@ public enum ArchivedTokens {
     static let responseSuffix = "-irp-response.json"
 
     /// The attachments `render --archive` writes for a response.
-    static func attachments(for response: IRPResponse, irn: String) -> [(name: String, mime: String, description: String, data: Data)] {
+    static func attachments(for response: IRPResponse, irn: String) throws(RenderError)
+        -> [(name: String, mime: String, description: String, data: Data)] {
         var files: [(String, String, String, Data)] = []
         if let token = response.signedInvoice {
             files.append(("\(irn)\(invoiceSuffix)", "application/jose", "SignedInvoice (compact JWS) as issued by the IRP", Data(token.utf8)))
@@ -25,8 +26,12 @@ public enum ArchivedTokens {
             "EwbDt": response.ewayBillDate, "EwbValidTill": response.ewayBillValidTill, "Remarks": response.remarks,
         ]
         let object = fields.compactMapValues { $0 }
-        if let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
+        do {
+            let json = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             files.append(("\(irn)\(responseSuffix)", "application/json", "IRP response (NIC Data object)", json))
+        } catch {
+            // An archive without the response it claims to carry is not an archive: say so, never drop it.
+            throw RenderError(.drawing, "the IRP response cannot be written as JSON for the archive: \(error.localizedDescription)")
         }
         return files
     }
@@ -34,12 +39,14 @@ public enum ArchivedTokens {
     /// The response rebuilt from a PDF's embedded files; `nil` when it carries none.
     /// The `.jws` files are authoritative: the JSON only contributes Ack No/Date and status.
     public static func read(_ pdf: Data) -> IRPResponse? {
+        // A PDF poppler cannot open has no embedded tokens to offer; the page scan that follows says why it is unreadable.
         guard let document = try? PDFDocument(data: pdf) else { return nil }
         let files = document.attachments()
         let token = { (suffix: String) in
             files.first { $0.name.hasSuffix(suffix) }.map { String(decoding: $0.data, as: UTF8.self) }
         }
         let signedInvoice = token(invoiceSuffix), signedQRCode = token(qrSuffix)
+        // The JSON is a convenience beside the authoritative `.jws` files: if it does not parse, Ack No/Date are not shown.
         var response = files.first { $0.name.hasSuffix(responseSuffix) }
             .flatMap { try? JSONValue.parse($0.data) }.flatMap(IRPResponse.init) ?? IRPResponse()
         guard signedInvoice != nil || signedQRCode != nil || response.signedInvoice != nil else { return nil }

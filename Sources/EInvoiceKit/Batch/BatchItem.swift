@@ -31,6 +31,8 @@ public final class BatchInputReader {
     private var files: FileManager.DirectoryEnumerator?
     private var lines: LineReader?
     private var lineNumber = 0
+    /// Set once the item standing for an input that could not be read to its end has been handed out.
+    private var reportedReadError = false
     private let name: String
 
     /// Opens `path` (`-` for standard input).
@@ -101,6 +103,12 @@ public final class BatchInputReader {
                 lineNumber += 1
                 guard line.contains(where: { $0 > 0x20 }) else { continue }
                 return BatchItem(id: "\(name):\(lineNumber)", data: line)
+            }
+            // An input that fails mid-way is not a short input: the rest becomes one failed item, in words.
+            if let error = lines?.readError, !reportedReadError {
+                reportedReadError = true
+                return BatchItem(id: "\(name):\(lineNumber + 1)", data: Data(),
+                                 unreadable: "reading stopped after line \(lineNumber) (\(error.localizedDescription)); later lines were not read")
             }
             return nil
         }

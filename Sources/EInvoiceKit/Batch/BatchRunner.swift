@@ -121,6 +121,7 @@ public struct BatchRunner: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
         while let path = enumerator.nextObject() as? String {
             if (path as NSString).lastPathComponent.hasPrefix(AtomicFile.temporaryPrefix) {
+                // Best effort: a leftover that cannot be removed is ignored by every reader (its prefix).
                 try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(path))
             }
         }

@@ -14,6 +14,10 @@ public final class LineReader {
     /// A single record larger than this is returned truncated rather than exhausting memory.
     public static let maximumLine = 64 << 20
 
+    /// Why reading stopped before the end of the input (an I/O error), if it did. ``next()`` then
+    /// returns `nil` as at the end, so callers that must not lose records check this afterwards.
+    public private(set) var readError: (any Error)?
+
     public init(handle: FileHandle) { self.handle = handle }
 
     /// The next line without its `\n` (and `\r`), or `nil` at the end of the input.
@@ -34,10 +38,14 @@ public final class LineReader {
                 defer { buffer = Data() }
                 return Data(buffer)
             }
-            let chunk = (try? handle.read(upToCount: Self.chunkSize)) ?? nil
-            if let chunk, !chunk.isEmpty {
-                buffer = buffer.isEmpty ? chunk : buffer + chunk
-            } else {
+            do {
+                if let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
+                    buffer = buffer.isEmpty ? chunk : buffer + chunk
+                } else {
+                    finished = true
+                }
+            } catch {
+                readError = error
                 finished = true
             }
         }

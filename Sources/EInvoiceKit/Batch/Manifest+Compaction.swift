@@ -11,10 +11,13 @@ extension Manifest {
     @discardableResult
     public static func compact(directory: String) throws(AtomicFile.WriteError) -> Int {
         let index = ManifestIndex(directory: directory)
+        if let error = index.readError {
+            throw AtomicFile.WriteError(description: "\(directory)/\(fileName): cannot be read to compact it (\(error.localizedDescription)); left as it was")
+        }
         guard index.lineCount > index.count else { return 0 }
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard let input = FileHandle(forReadingAtPath: path) else { return 0 }
-        defer { try? input.close() }
+        defer { try? input.close() }  // read-only: closing cannot lose anything
         let temporary = (directory as NSString).appendingPathComponent("\(AtomicFile.temporaryPrefix)\(UUID().uuidString)-\(fileName)")
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw AtomicFile.WriteError(temporary, "cannot create", errorNumber: errno) }
@@ -35,6 +38,10 @@ extension Manifest {
                     try AtomicFile.writeAll(pending, to: output, path: temporary)
                     pending.removeAll(keepingCapacity: true)
                 }
+            }
+            if let error = reader.readError {
+                // Renaming a copy that stops here over the manifest would lose every record after it.
+                throw AtomicFile.WriteError(description: "\(path): reading stopped while compacting (\(error.localizedDescription)); left as it was")
             }
             try AtomicFile.writeAll(pending, to: output, path: temporary)
             guard fsync(output) == 0 else { throw AtomicFile.WriteError(temporary, "cannot flush to disk", errorNumber: errno) }

@@ -79,13 +79,19 @@ public final class Manifest: @unchecked Sendable {
     private static func cutTornLine(path: String, descriptor: Int32) throws(AtomicFile.WriteError) {
         let size = lseek(descriptor, 0, SEEK_END)
         guard size > 0, let reader = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? reader.close() }
+        defer { try? reader.close() }  // read-only: closing cannot lose anything
         var end = UInt64(size)
         while end > 0 {
             let start = end > 65_536 ? end - 65_536 : 0
-            guard (try? reader.seek(toOffset: start)) != nil,
-                  let chunk = try? reader.read(upToCount: Int(end - start)), !chunk.isEmpty
-            else { return }
+            let chunk: Data
+            do {
+                try reader.seek(toOffset: start)
+                chunk = try reader.read(upToCount: Int(end - start)) ?? Data()
+            } catch {
+                // Appending after a torn line we could not find would glue the next record to it.
+                throw AtomicFile.WriteError(description: "\(path): cannot read its end to cut off a torn line (\(error.localizedDescription))")
+            }
+            guard !chunk.isEmpty else { return }
             if let newline = chunk.lastIndex(of: 0x0a) {
                 let keep = start + UInt64(newline - chunk.startIndex) + 1
                 if keep < UInt64(size), ftruncate(descriptor, off_t(keep)) != 0 {

@@ -26,9 +26,14 @@ public final class ManifestIndex: @unchecked Sendable {
             lineOffsets[Self.key(entry.id)] = reader.lastLineOffset
             if let output = entry.output { pathClaims[Self.key(output.lowercased())] = Self.key(entry.id) }
         }
+        readError = reader.readError
     }
 
-    deinit { try? handle?.close() }
+    deinit { try? handle?.close() }  // read-only: closing cannot lose anything
+
+    /// Why the manifest could not be read to its end, if so: the index then knows only the items
+    /// before that point (a resumed run renders the others again; compaction refuses).
+    public private(set) var readError: (any Error)?
 
     public var count: Int { lineOffsets.count }
     /// Lines in the file, including repeats and unreadable ones: more than ``count`` means it needs compacting.
@@ -42,6 +47,7 @@ public final class ManifestIndex: @unchecked Sendable {
         guard let offset = lineOffsets[Self.key(id)], let handle else { return nil }
         lock.lock()
         defer { lock.unlock() }
+        // A failed seek or read answers "not done": the item is rendered again, which loses nothing.
         try? handle.seek(toOffset: offset)
         let reader = LineReader(handle: handle)
         guard let line = reader.next(), let entry = try? decoder.decode(ManifestEntry.self, from: line), entry.id == id

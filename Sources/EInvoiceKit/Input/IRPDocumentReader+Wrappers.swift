@@ -60,6 +60,7 @@ extension IRPDocumentReader {
             response.info = info
             return .response(response)
         case .string(let text)?:
+            // A probe: a string holding a JSON object is a wrapped response; any other string is the encrypted form.
             if let inner = try? JSONValue.parse(Data(text.utf8)), case .object = inner {
                 return nicData(inner)
             }

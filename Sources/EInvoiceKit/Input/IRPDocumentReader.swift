@@ -47,7 +47,7 @@ public enum IRPDocumentReader {
     static func isJSONLines(_ data: Data) -> Bool {
         let lines = data.split(separator: UInt8(ascii: "\n")).filter { $0.contains(where: { !isSpace($0) }) }
         guard lines.count > 1, let first = lines.first else { return false }
-        return (try? JSONValue.parse(Data(first))) != nil
+        return (try? JSONValue.parse(Data(first))) != nil  // a probe: is the first line a JSON value of its own?
     }
 
     /// One JSON value per line (JSONL); used when the whole input is not one JSON value.

@@ -83,7 +83,7 @@ public final class InvoicePrinter {
             throw RenderError(.usage, "--archive needs color/sRGB.icc beside Templates/ (the output intent's colour profile)")
         }
         let meta = prepared.metadata
-        let attachments = ArchivedTokens.attachments(for: response, irn: prepared.printable.irn).map {
+        let attachments = try ArchivedTokens.attachments(for: response, irn: prepared.printable.irn).map {
             ArchiveAttachment(name: $0.name, mimeType: $0.mime, description: $0.description, data: $0.data)
         }
         do {

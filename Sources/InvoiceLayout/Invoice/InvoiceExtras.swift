@@ -45,7 +45,13 @@ public struct InvoiceExtras: Sendable, Hashable {
 
     /// A side-car file: a JSON object of strings by key, e.g. `{"poNumber": "PO-4471"}`.
     public init(sideCar data: Data, name: String) throws(Mistake) {
-        guard case .object(let members)? = try? JSONValue.parse(data) else {
+        let parsed: JSONValue
+        do {
+            parsed = try JSONValue.parse(data)
+        } catch {
+            throw Mistake(description: "\(name): not JSON (\(error.reason)); expected an object of fields, e.g. {\"poNumber\": \"PO-4471\"}")
+        }
+        guard case .object(let members) = parsed else {
             throw Mistake(description: "\(name): expected a JSON object of fields, e.g. {\"poNumber\": \"PO-4471\"}")
         }
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {

@@ -61,6 +61,7 @@ extension SchemaNode {
     }
 
     private static func quote(_ text: String) -> String {
+        // One string in an array: the encoding cannot fail.
         let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
         return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }

@@ -42,6 +42,7 @@ public enum TemplateLoader {
 
     /// The names of the templates in `directory` (its `*.json` files, `schema.json` excepted).
     public static func names(in directory: URL) -> [String] {
+        // A listing for menus and hints: loading a template by name reports a missing folder itself.
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return files.filter { $0.hasSuffix(".json") && $0 != "schema.json" }.map { String($0.dropLast(5)) }.sorted()
     }
@@ -60,6 +61,7 @@ public enum TemplateLoader {
         var loaded = try decodeWithNotes(data, name: url.path, baseDirectory: base)
         loaded.template.baseDirectory = base
         for image in loaded.template.images {
+            // `nil` (missing, not a PNG) was already refused by name by the template's validation.
             if let size = PNGHeader.size(atPath: image.path) {
                 loaded.template.imageAspects[image.path] = Double(size.width) / Double(size.height)
             }
@@ -74,9 +76,13 @@ public enum TemplateLoader {
     }
 
     public static func decodeWithNotes(_ data: Data, name: String, baseDirectory: String?) throws(LoadError) -> Loaded {
-        guard case .object(var members)? = try? JSONValue.parse(data) else {
-            throw LoadError(file: name, "not a JSON object")
+        let parsed: JSONValue
+        do {
+            parsed = try JSONValue.parse(data)
+        } catch {
+            throw LoadError(file: name, "not a JSON object (\(error.reason))")
         }
+        guard case .object(var members) = parsed else { throw LoadError(file: name, "not a JSON object") }
         guard members["format"] == .string(InvoiceTemplate.format) else {
             throw LoadError(file: name, "not an einvoice template (\"format\" must be \"\(InvoiceTemplate.format)\")")
         }

@@ -8,6 +8,7 @@ import Glibc
 public enum DecoderChild {
     /// Runs the child; the process exit status. `argument` is the parent's JSON request.
     public static func run(argument: String) -> Int32 {
+        // Only the parent writes this argument: anything else gets the usage line, not a decoder error.
         guard let request = try? JSONDecoder().decode(DecodeRequest.self, from: Data(argument.utf8)) else {
             FileHandle.standardError.write(Data("_decode is internal to einvoice: it takes the parent's request\n".utf8))
             return 64
@@ -21,9 +22,13 @@ public enum DecoderChild {
               setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memoryLimit) == 0 else {
             return emit(.error(RasterError(.decoderFailed, "the decoder could not limit itself"))) ? 70 : 74
         }
-        guard let data = try? FileHandle.standardInput.readToEnd(), !data.isEmpty else {
-            return emit(.error(RasterError(.empty, "the file is empty"))) ? 0 : 74
+        let data: Data
+        do {
+            data = try FileHandle.standardInput.readToEnd() ?? Data()
+        } catch {
+            return emit(.error(RasterError(.decoderFailed, "the decoder could not read the file (\(error.localizedDescription))"))) ? 70 : 74
         }
+        guard !data.isEmpty else { return emit(.error(RasterError(.empty, "the file is empty"))) ? 0 : 74 }
         guard let format = ImageFormat.detect(data) else {
             return emit(.error(RasterError(.unsupported, "not a PNG, JPEG, TIFF or PDF file"))) ? 0 : 74
         }

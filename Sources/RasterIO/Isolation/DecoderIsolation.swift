@@ -28,6 +28,7 @@ public struct DecoderIsolation: Sendable {
 
     /// This very executable, for a command-line tool that isolates its own decoders.
     public static func currentExecutable(memoryBytes: Int = 1 << 30) -> DecoderIsolation {
+        // A probe: without /proc (not Linux), the path the program was started by.
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return DecoderIsolation(executable: path, memoryBytes: memoryBytes)
     }
@@ -124,6 +125,8 @@ struct DecodeRequest: Codable {
         self.memoryBytes = memoryBytes
     }
 
+    /// Limits the CLI has checked to be finite, so encoding holds; were one not, the child would refuse
+    /// the empty request and the parent report a decoder failure, never a silent success.
     var argument: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
 
     var limits: RasterLimits {

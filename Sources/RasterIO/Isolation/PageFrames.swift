@@ -42,7 +42,7 @@ enum PageFrame {
             head.append(words)
             return head.withUnsafeBytes(write) && page.image.pixels.withUnsafeBytes(write)
         case .note(let note):
-            let body = (try? JSONEncoder().encode(note)) ?? Data()
+            let body = (try? JSONEncoder().encode(note)) ?? Data()  // a page range and words: always encodable
             head.append(kind: "N", payload: body.count)
             head.append(body)
             return head.withUnsafeBytes(write)
