@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The floor: values and the error protocol shared by the model and the imaging stack; no C, no model.
@@ -73,10 +74,15 @@ let package = Package(
                 "InvoiceScanning", "RasterIO", "PDFArchive", "PrintedText", crypto,
             ]
         ),
+        // The duplicate-invoice ledger: SQLite (Debian's libsqlite3-dev) through GRDB.
+        .target(
+            name: "InvoiceLedger",
+            dependencies: ["EInvoiceBasics", "EInvoiceKit", crypto, .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "EInvoiceServer",
             dependencies: [
-                "EInvoiceKit", "EInvoiceVerification", "InvoiceLayout", "InvoiceScanning", "RasterIO", "EInvoiceModel", crypto,
+                "EInvoiceKit", "EInvoiceVerification", "InvoiceLayout", "InvoiceScanning", "RasterIO", "EInvoiceModel", "InvoiceLedger", crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "einvoice",
             dependencies: [
-                "EInvoiceServer", .product(name: "Hummingbird", package: "hummingbird"),
+                "EInvoiceServer", "InvoiceLedger", .product(name: "Hummingbird", package: "hummingbird"),
                 "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec", "InvoiceScanning", "RasterIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -116,7 +122,10 @@ let package = Package(
             name: "EInvoiceKitTests",
             dependencies: ["EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "EInvoiceTestSupport"]
         ),
-        .testTarget(name: "EInvoiceCLITests", dependencies: ["einvoice", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel"]),
+        .testTarget(
+            name: "EInvoiceCLITests",
+            dependencies: ["einvoice", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel", "InvoiceLedger"]
+        ),
         .testTarget(
             name: "InvoiceScanningTests",
             dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceBasics", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "PrintedText",
@@ -125,10 +134,14 @@ let package = Package(
         .testTarget(
             name: "EInvoiceServerTests",
             dependencies: [
-                "EInvoiceServer", "EInvoiceTestSupport", "EInvoiceKit", "RasterIO",
+                "EInvoiceServer", "EInvoiceTestSupport", "EInvoiceKit", "RasterIO", "InvoiceLedger",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
+        ),
+        .testTarget(
+            name: "InvoiceLedgerTests",
+            dependencies: ["InvoiceLedger", "EInvoiceTestSupport", "EInvoiceKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "InvoiceLayoutTests", dependencies: ["InvoiceLayout", "EInvoiceBasics", "EInvoiceModel", "EInvoiceTestSupport"]),
         .testTarget(

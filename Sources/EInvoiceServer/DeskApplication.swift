@@ -1,4 +1,5 @@
 import EInvoiceKit
+import InvoiceLedger
 import Foundation
 public import Hummingbird
 public import Logging
@@ -8,7 +9,8 @@ import RasterIO
 
 /// The verification desk: a page for people and a JSON API, on Hummingbird.
 ///
-/// Uploads are processed in memory and dropped with the request; nothing is stored, and the log
+/// Uploads are processed in memory and dropped with the request; only the ledger keeps what was
+/// signed and the verdict (unless the desk runs without one), and the log
 /// holds counts, never contents.
 public enum DeskApplication {
     public static func router(configuration: ServerConfiguration) -> Router<BasicRequestContext> {
@@ -23,6 +25,20 @@ public enum DeskApplication {
         router.get("/") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
+        }
+        router.get("/history") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: HistoryPage.html)))
+        }
+        router.get("/api/v1/ledger") { request, _ in
+            history(request, service: service) { json($0) }
+        }
+        router.get("/api/v1/ledger.csv") { request, _ in
+            history(request, service: service) { records in
+                Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
+                                                .contentDisposition: #"attachment; filename="einvoice-ledger.csv""#],
+                         body: .init(byteBuffer: ByteBuffer(string: LedgerCSV.render(Array(records.reversed())))))
+            }
         }
         router.get("/api/v1/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
@@ -73,8 +89,19 @@ public enum DeskApplication {
                            logger: log)
     }
 
+    /// Reads the ledger for a history request; filters come from the query string.
+    static func history(_ request: Request, service: DeskService, answer: ([LedgerRecord]) -> Response) -> Response {
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        do {
+            return answer(try service.history(query))
+        } catch {
+            return failure(error.status, error.message)
+        }
+    }
+
     struct ScanResponse: Encodable {
-        var results: [VerificationResult.JSON]
+        var results: [DeskService.Result]
         var thumbnails: [String]
     }
 

@@ -1,6 +1,7 @@
 public import EInvoiceKit
 import EInvoiceVerification
 public import Foundation
+public import InvoiceLedger
 import InvoiceScanning
 public import RasterIO
 
@@ -29,17 +30,21 @@ public struct DeskService: Sendable {
         public var message: String
     }
 
-    /// `POST /api/v1/verify`: a pasted token, IRP JSON, or JSON Lines.
-    public func verify(_ body: Data, name: String = "pasted") -> [VerificationResult.JSON] {
-        configuration.verifier.verify(body, source: name).map(\.json)
+    /// A report as the desk answers it: the verification, with what the ledger knew about the invoice.
+    public typealias Result = LedgerReport.Annotated<VerificationResult.JSON>
+
+    /// `POST /api/v1/verify`: a pasted token, IRP JSON, or JSON Lines; recorded in the ledger.
+    public func verify(_ body: Data, name: String = "pasted") -> [Result] {
+        recorded(configuration.verifier.verify(body, source: name).map(\.json), name: name, body: body)
     }
 
-    /// `POST /api/v1/scan`: one PDF, PNG, JPEG or TIFF; its QR codes verified, printed values compared.
+    /// `POST /api/v1/scan`: one PDF, PNG, JPEG or TIFF; its QR codes verified, printed values compared,
+    /// the check recorded in the ledger.
     ///
     /// The file is rendered once: thumbnails (when `thumbnailWidth` is given) are reduced from the
     /// same page images the QRs were read from.
     public func scan(_ body: Data, name: String, contentType: String?, thumbnailWidth: Int? = nil,
-                     cancellation: DecodeCancellation? = nil) throws(Failure) -> (results: [VerificationResult.JSON], thumbnails: [String]) {
+                     cancellation: DecodeCancellation? = nil) throws(Failure) -> (results: [Result], thumbnails: [String]) {
         guard let format = ImageFormat.detect(body) else {
             let looksLikeText = String(validating: body.prefix(4096), as: UTF8.self) != nil
             throw Failure(status: 415, message: looksLikeText
@@ -53,7 +58,37 @@ public struct DeskService: Sendable {
         if report.findings.count == 1, let only = report.findings.first, only.kind == .unreadable {
             throw Failure(status: 422, message: only.errors.first ?? "the file cannot be read")
         }
-        return (report.findings.map(\.json), report.thumbnails.map { "data:image/png;base64," + $0.base64EncodedString() })
+        let thumbnails = report.thumbnails.map { "data:image/png;base64," + $0.base64EncodedString() }
+        return (recorded(report.findings.map(\.json), name: name, body: body), thumbnails)
+    }
+
+    /// Records one file's checks in the ledger, if the desk keeps one. A ledger that cannot be
+    /// written does not cost the clerk the verdict: the report says the check was not recorded.
+    func recorded(_ results: [VerificationResult.JSON], name: String, body: Data) -> [Result] {
+        RecordedCheck(results, name: name, data: body, in: configuration.ledger).results
+    }
+
+    /// `GET /api/v1/ledger` and `/api/v1/ledger.csv`: recorded checks matching the query's filters
+    /// (`from`, `to`, `supplier`, `verdict`, `limit`), newest first.
+    public func history(_ query: [String: String]) throws(Failure) -> [LedgerRecord] {
+        guard let ledger = configuration.ledger else {
+            throw Failure(status: 404, message: "this desk keeps no ledger (started with --no-ledger)")
+        }
+        func value(_ name: String) -> String? { query[name].flatMap { $0.isEmpty ? nil : $0 } }
+        var limit: Int?
+        if let text = value("limit") {
+            guard let number = Int(text), number >= 0 else { throw Failure(status: 400, message: "limit must be a whole number") }
+            limit = number == 0 ? nil : number
+        }
+        do {
+            let filter = try LedgerFilter(from: value("from"), to: value("to"), supplier: value("supplier"),
+                                          verdict: value("verdict"), limit: limit).validated()
+            return try ledger.checks(filter)
+        } catch let error where error.code == .badFilter {
+            throw Failure(status: 400, message: error.reason.replacingOccurrences(of: "--", with: ""))
+        } catch {
+            throw Failure(status: 500, message: error.reason)
+        }
     }
 
     static func accepted(_ contentType: String, for format: ImageFormat) -> Bool {

@@ -8,7 +8,7 @@ info:
   description: >
     Offline verification of Indian GST e-invoices (IRP-signed JWS tokens). Every result object is
     exactly what `einvoice verify --json` or `einvoice scan --json` prints for one token or QR.
-    Uploads are processed in memory and not stored.
+    Uploads are processed in memory and not stored; the ledger keeps each check's signed values and verdict.
 servers:
   - url: http://127.0.0.1:8080
 paths:
@@ -78,6 +78,27 @@ paths:
         "413": { $ref: "#/components/responses/Error" }
         "422": { $ref: "#/components/responses/Error" }
         "503": { $ref: "#/components/responses/Error" }
+  /api/v1/ledger:
+    get:
+      summary: Checks recorded in the desk's ledger, newest first
+      parameters: &ledgerFilters
+        - { name: from, in: query, required: false, description: "first UTC day (yyyy-mm-dd) or ISO 8601 time", schema: { type: string } }
+        - { name: to, in: query, required: false, description: "last UTC day, inclusive, or ISO 8601 time", schema: { type: string } }
+        - { name: supplier, in: query, required: false, schema: { type: string } }
+        - { name: verdict, in: query, required: false, schema: { type: string, enum: [valid, sandbox, invalid, untrusted] } }
+        - { name: limit, in: query, required: false, description: "at most this many (0 or absent: all)", schema: { type: integer } }
+      responses:
+        "200": { description: The checks, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Check" } } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+  /api/v1/ledger.csv:
+    get:
+      summary: The same checks as CSV (oldest first), as a download
+      parameters: *ledgerFilters
+      responses:
+        "200": { description: RFC 4180 CSV with a header row, content: { text/csv: { schema: { type: string } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
 components:
   responses:
     Error:
@@ -127,6 +148,44 @@ components:
           description: the errors with stable codes (malformed-token, bad-signature, unknown-key, sandbox-refused, irn-mismatch, printed-differs, no-e-invoice-qr, …)
           items: { type: object, properties: { code: { type: string }, message: { type: string }, field: { type: string }, printed: { type: string } }, required: [code, message] }
         notes: { type: array, items: { type: string } }
+        ledger:
+          type: object
+          description: present when the desk keeps a ledger and the result carries a signed invoice
+          properties:
+            recorded: { type: boolean }
+            error: { type: string }
+            findings:
+              type: array
+              items:
+                type: object
+                properties:
+                  kind: { type: string, enum: [already-received, same-document-other-irn, same-document-other-total] }
+                  message: { type: string }
+                  earlierIrn: { type: string }
+                  earlierCheckedAt: { type: string }
+                  earlierFile: { type: string }
+                  earlierVerdict: { type: string }
+                  earlierTotal: { type: string }
+                  count: { type: integer }
+    Check:
+      type: object
+      required: [id, checkedAt, irn, verdict, environment]
+      properties:
+        id: { type: integer }
+        checkedAt: { type: string, description: "UTC, ISO 8601 with milliseconds" }
+        irn: { type: string }
+        supplierGstin: { type: string }
+        buyerGstin: { type: string }
+        documentType: { type: string }
+        documentNumber: { type: string }
+        documentDate: { type: string }
+        total: { type: string, description: exact decimal from the token }
+        verdict: { type: string }
+        environment: { type: string }
+        ackNo: { type: string }
+        ackDate: { type: string }
+        fileName: { type: string }
+        fileSHA256: { type: string }
 
 """#
 }

@@ -1,4 +1,5 @@
 public import EInvoiceVerification
+public import InvoiceLedger
 public import RasterIO
 public import Foundation
 
@@ -41,11 +42,13 @@ public struct ServerConfiguration: Sendable {
     public var verifier: Verifier
     /// Where `POST /api/v1/render` finds templates and fonts; `nil` turns the endpoint off.
     public var resources: RenderResources?
+    /// Where every check is recorded (the history page reads it); `nil` for `serve --no-ledger`.
+    public var ledger: InvoiceLedger?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = 20 << 20, maxPages: Int = 20,
                 timeoutSeconds: Double = 30, maxConcurrent: Int = 2, maxQueued: Int = 256, idleTimeoutSeconds: Double = 15,
                 maxConnections: Int = 4096, allowedHosts: [String] = [], limits: RasterLimits = RasterLimits(),
-                verifier: Verifier = Verifier()) {
+                verifier: Verifier = Verifier(), ledger: InvoiceLedger? = nil) {
         self.host = host
         self.port = port
         self.maxUploadBytes = maxUploadBytes
@@ -58,6 +61,7 @@ public struct ServerConfiguration: Sendable {
         self.allowedHosts = allowedHosts
         self.limits = limits
         self.verifier = verifier
+        self.ledger = ledger
     }
 
     /// Whether the server listens only on this machine.

@@ -36,12 +36,12 @@ enum WebPage {
   td:first-child { color: var(--muted); white-space: nowrap; width: 1%; }
   td.mono { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; }
   ul.msgs { margin: 0; padding: 8px 16px 14px 34px; }
-  li.error { color: var(--bad); font-weight: 600; } li.warning { color: var(--warn); } li.note { color: var(--muted); }
+  li.error { color: var(--bad); font-weight: 600; } li.duplicate { color: var(--warn); font-weight: 700; } li.warning { color: var(--warn); } li.note { color: var(--muted); }
   .busy { color: var(--muted); padding: 12px 16px; }
 </style>
 </head>
 <body>
-<header><h1>e-Invoice verification desk</h1><p>Checks the IRP signature offline, recomputes the IRN, and compares the printed invoice with what the IRP signed. Files stay on this machine.</p></header>
+<header><h1>e-Invoice verification desk</h1><a id="history" href="/history" style="float:right;color:#fff">History of checks</a><p>Checks the IRP signature offline, recomputes the IRN, and compares the printed invoice with what the IRP signed. Files stay on this machine.</p></header>
 <main>
   <div id="drop" tabindex="0"><strong>Drop invoices here</strong> (PDF, PNG, JPEG, TIFF) or click to choose files
     <input id="files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/*" hidden></div>
@@ -127,6 +127,8 @@ function show(card, name, data, thumbnails) {
     const msgs = el('ul', 'msgs');
     (r.printedMismatches || []).forEach(m => msgs.append(el('li', 'error', 'Printed ≠ signed: ' + m)));
     (r.failures || []).filter(f => f.code !== 'printed-differs').forEach(f => msgs.append(el('li', 'error', f.message)));
+    ((r.ledger || {}).findings || []).forEach(f => msgs.append(el('li', 'duplicate', (f.kind === 'already-received' ? 'Already received: ' : 'Ledger: ') + f.message)));
+    if (r.ledger && r.ledger.error) msgs.append(el('li', 'warning', 'Not recorded in the ledger: ' + r.ledger.error));
     (r.warnings || []).forEach(m => msgs.append(el('li', 'warning', m)));
     if ((r.printedMatches || []).length) msgs.append(el('li', 'note', 'Printed = signed: ' + r.printedMatches.join(', ')));
     (r.notes || []).forEach(m => msgs.append(el('li', 'note', m)));

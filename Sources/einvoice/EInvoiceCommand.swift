@@ -23,6 +23,11 @@ struct EInvoiceCommand: AsyncParsableCommand {
             """,
         version: EInvoiceVersion.string,
         subcommands: [VerifyCommand.self, RenderCommand.self, ScanCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self,
-                      DecodeCommand.self, TemplatesCommand.self]
+                      DecodeCommand.self, TemplatesCommand.self, LedgerCommand.self]
     )
+
+    /// Runs the command line, with a bare `--ledger` given its (empty) value first.
+    static func main() async {
+        await main(LedgerArgument.normalised(Array(CommandLine.arguments.dropFirst())))
+    }
 }

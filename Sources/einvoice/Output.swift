@@ -8,11 +8,11 @@ struct ReportWriter {
 
     init(path: String?) { self.path = path }
 
-    mutating func write(_ text: String) {
+    mutating func write(_ text: String, terminator: String = "\n") {
         if path == nil {
-            print(text)
+            print(text, terminator: terminator)
         } else {
-            buffer += text + "\n"
+            buffer += text + terminator
         }
     }
 

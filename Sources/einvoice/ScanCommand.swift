@@ -29,6 +29,7 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup(title: "Limits per file") var limits: LimitOptions
+    @OptionGroup var ledger: LedgerOptions
 
     func validate() throws {
         guard (72...1200).contains(dpi) else { throw ValidationError("--dpi must be between 72 and 1200") }
@@ -38,24 +39,27 @@ struct ScanCommand: ParsableCommand {
         let check = ReceivedFileCheck(verifier: try verification.makeVerifier(), dpi: dpi,
                                       limits: limits.rasterLimits(defaultPages: 50))
         var writer = ReportWriter(path: output.output)
+        var recorder = LedgerRecorder(try ledger.open())
         var reports: [ReceivedFileCheck.Report] = []
         let unreadable = forEachInput(inputs) { name, data in
             let report = check.check(data, name: name)
-            for finding in report.findings { writer.write(output.json ? finding.json.line : finding.text) }
+            recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
             reports.append(report)
         }
-        try finish(reports, unreadable: unreadable, writer: writer, json: output.json)
+        try finish(reports, unreadable: unreadable, writer: writer, json: output.json, ledgerFailed: recorder.failed)
     }
 }
 
 /// The end of every command that checks received files: the cancellation note, the report
-/// file, and the shared exit status.
-func finish(_ reports: [ReceivedFileCheck.Report], unreadable: Bool, writer: ReportWriter, json: Bool) throws {
+/// file, and the shared exit status (at least 73 when a check could not be recorded in the ledger).
+func finish(_ reports: [ReceivedFileCheck.Report], unreadable: Bool, writer: ReportWriter, json: Bool,
+            ledgerFailed: Bool = false) throws {
     var writer = writer
     if !json, reports.contains(where: \.hasVerifiedTokens) {
         writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
     }
     try writer.finish()
-    let status = ExitStatus.ofScan(reports.flatMap(\.findings), unreadableInput: unreadable)
+    var status = ExitStatus.ofScan(reports.flatMap(\.findings), unreadableInput: unreadable)
+    if ledgerFailed { status = ExitStatus.worse(status, .cannotCreateOutput) }
     if status != .success { throw ExitCode(status.rawValue) }
 }

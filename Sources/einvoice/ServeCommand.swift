@@ -3,6 +3,7 @@ import EInvoiceKit
 import EInvoiceServer
 import Foundation
 import Hummingbird
+import InvoiceLedger
 import RasterIO
 
 /// `einvoice serve`: the verification desk, a local web page and JSON API for accounts payable.
@@ -12,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the verification desk: a web page and JSON API (/api/v1/verify, /api/v1/scan, /api/v1/render).",
         discussion: """
             Binds to 127.0.0.1 unless --host says otherwise (then it warns: anyone who can reach the address can
-            use it). Uploads are processed in memory and dropped; nothing is stored or logged beyond counts.
+            use it). Uploads are processed in memory and dropped; what was signed and the verdict of each check are
+            recorded in the ledger (file name and SHA-256, not the file) unless --no-ledger; /history shows them.
             The API is described at /api/v1/openapi.yaml (also docs/openapi.yaml).
             """
     )
@@ -46,9 +48,16 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Limits per upload") var limits: LimitOptions
     @OptionGroup var resources: ResourceOptions
 
+    @Option(name: .customLong("ledger"), help: ArgumentHelp("Record checks in this ledger (default: the user's ledger).", valueName: "PATH"))
+    var ledgerPath: String?
+
+    @Flag(help: "Record nothing: no ledger, no history page.")
+    var noLedger = false
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         guard (1...512).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb must be 1–512") }
+        if noLedger, ledgerPath != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
         guard timeout > 0, idleTimeout > 0, jobs >= 1, maxConnections >= 16 else {
             throw ValidationError("--timeout, --idle-timeout and --jobs must be positive, --max-connections at least 16")
         }
@@ -56,10 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rasterLimits = limits.rasterLimits(defaultPages: 20)
+        let ledger: InvoiceLedger? = try noLedger ? nil : LedgerOptions.open(ledgerPath ?? "")
         var configuration = ServerConfiguration(
             host: host, port: port, maxUploadBytes: maxUploadMb << 20, maxPages: rasterLimits.maxPages, timeoutSeconds: timeout,
             maxConcurrent: jobs, idleTimeoutSeconds: idleTimeout, maxConnections: raisedFileLimit(for: maxConnections),
-            allowedHosts: allowedHosts, limits: rasterLimits, verifier: try verification.makeVerifier())
+            allowedHosts: allowedHosts, limits: rasterLimits, verifier: try verification.makeVerifier(), ledger: ledger)
         // POST /api/v1/render needs the Templates/ and Fonts/ folders; without them it answers 404.
         // `root()` has already said on standard error why the folders were not found; the desk still verifies.
         if let root = try? resources.root() {
@@ -77,6 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // On standard error, unbuffered: it shows whether standard output is a terminal, a pipe or a log file.
         warn("verification desk on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")
+        warn(configuration.ledger.map { "recording checks in \($0.path) (history: /history)" } ?? "recording nothing (--no-ledger)")
         try await DeskApplication.application(configuration: configuration).runService()
     }
 }

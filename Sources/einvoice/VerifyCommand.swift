@@ -29,11 +29,13 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     /// Budgets and child-process decoding for a PDF or image given to verify, as for `scan`.
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var ledger: LedgerOptions
 
     func run() throws {
         let verifier = try verification.makeVerifier()
         let check = ReceivedFileCheck(verifier: verifier, limits: limits.rasterLimits(defaultPages: 50))
         var writer = ReportWriter(path: output.output)
+        var recorder = LedgerRecorder(try ledger.open())
         var results: [VerificationResult] = []
         var files: [ReceivedFileCheck.Report] = []
         var inputCount = 0
@@ -43,14 +45,17 @@ struct VerifyCommand: ParsableCommand {
             // embedded tokens, the printed values against the signed ones).
             if format == nil, ImageFormat.detect(data) != nil {
                 let report = check.check(data, name: name)
-                for finding in report.findings { writer.write(output.json ? finding.json.line : finding.text) }
+                recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
                 files.append(report)
                 return
             }
-            for result in verifier.verify(data, source: name, format: format) {
-                writer.write(output.json ? result.jsonLine : result.text)
-                results.append(result)
+            let verified = verifier.verify(data, source: name, format: format)
+            if recorder.isRecording {
+                recorder.write(verified.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+            } else {
+                for result in verified { writer.write(output.json ? result.jsonLine : result.text) }
             }
+            results += verified
         }
         if !output.json, results.contains(where: { $0.token != nil }) || files.contains(where: \.hasVerifiedTokens) {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
@@ -61,6 +66,7 @@ struct VerifyCommand: ParsableCommand {
         var status = ExitStatus.worse(ExitStatus.of(results), files.isEmpty ? .success
                                       : ExitStatus.ofScan(files.flatMap(\.findings), unreadableInput: false))
         if unreadable, status == .success || (results.isEmpty && files.isEmpty) { status = .noInput }
+        if recorder.failed { status = ExitStatus.worse(status, .cannotCreateOutput) }
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

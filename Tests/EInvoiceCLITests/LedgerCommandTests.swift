@@ -1,0 +1,152 @@
+import EInvoiceTestSupport
+import Foundation
+import InvoiceLedger
+import Testing
+
+/// The ledger end to end: the built binary writing a real SQLite file, read back by the library.
+@Suite struct LedgerCommandTests {
+    static let sample = "Tests/Fixtures/samples/production-odoo-nic-data.json"
+    static let sampleIRN = "ee72a3fd6a501a6f53948e89a4989a1ee4abfd0b2ed52bf54793ececd527e620"
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func secondCheckOfTheSameInvoiceSaysAlreadyReceived() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("books.sqlite").path
+        let first = try CommandRunner.run(["verify", "--ledger", path, Self.sample])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.contains("ALREADY RECEIVED"))
+        let second = try CommandRunner.run(["verify", "--json", "--ledger=\(path)", Self.sample])
+        #expect(second.status == 0, "\(second.stderr)")
+        // The response's two tokens are one invoice: one record, one finding on the first result only.
+        let objects = try second.stdout.split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }.filter { $0["verdict"] != nil }
+        #expect(objects.count == 2)
+        #expect(objects.filter { $0["ledger"] != nil }.count == 1)
+        let object = try #require(objects.first)
+        let ledger = try #require(object["ledger"] as? [String: Any])
+        let findings = try #require(ledger["findings"] as? [[String: Any]])
+        #expect(findings.first?["kind"] as? String == "already-received")
+        #expect((findings.first?["message"] as? String)?.contains("(\(Self.sample))") == true)
+        #expect(try InvoiceLedger(path: path).count() == 2)
+    }
+
+    @Test func bareLedgerUsesTheXDGDataFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["XDG_DATA_HOME": folder.path]
+        let first = try CommandRunner.run(["scan", "--ledger", "Tests/Fixtures/scan/odoo-invoice.pdf"], environment: environment)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let path = folder.appendingPathComponent("einvoice/ledger.sqlite").path
+        #expect(try InvoiceLedger(path: path).checks(irn: Self.sampleIRN).count == 1)
+        let again = try CommandRunner.run(["scan", "--ledger", "Tests/Fixtures/scan/odoo-page-200dpi.png"], environment: environment)
+        #expect(again.stdout.contains("ledger: ALREADY RECEIVED: already received on "), "\(again.stdout)")
+        #expect(again.stdout.contains("(Tests/Fixtures/scan/odoo-invoice.pdf)"))
+
+        let list = try CommandRunner.run(["ledger", "list"], environment: environment)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("odoo-page-200dpi.png") && list.stdout.contains("odoo-invoice.pdf"))
+        let show = try CommandRunner.run(["ledger", "show", Self.sampleIRN.uppercased()], environment: environment)
+        #expect(show.stdout.components(separatedBy: "Check #").count == 3, "\(show.stdout)")
+        let csv = try CommandRunner.run(["ledger", "export", "--verdict", "valid"], environment: environment)
+        let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        try #require(rows.count == 3)
+        #expect(rows[1].hasSuffix(",Tests/Fixtures/scan/odoo-invoice.pdf," + (try sha256(of: "Tests/Fixtures/scan/odoo-invoice.pdf"))))
+    }
+
+    @Test func ledgerCommandsExplainBadInput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = try CommandRunner.run(["ledger", "list", "--ledger", folder.appendingPathComponent("none.sqlite").path])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no ledger at"))
+        let path = folder.appendingPathComponent("l.sqlite").path
+        _ = try CommandRunner.run(["verify", "--ledger", path, Self.sample])
+        #expect(try CommandRunner.run(["ledger", "list", "--ledger", path, "--from", "01/11/2026"]).status == 64)
+        #expect(try CommandRunner.run(["ledger", "show", "--ledger", path, String(repeating: "0", count: 64)]).status == 1)
+    }
+
+    /// 1 000 checks, one transaction each, killed with SIGKILL part-way: the file stays sound and
+    /// holds a whole number of complete checks, and the next writer carries on.
+    @Test func killDuringABurstOfWritesLeavesAConsistentLedger() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("burst.sqlite").path
+        let burst = folder.appendingPathComponent("burst.jsonl")
+        try Data(try Self.jsonLines(count: 1000).utf8).write(to: burst)
+        let process = try Self.start(["verify", "--ledger=\(path)", burst.path])
+        let observer = try waitForLedger(at: path)
+        let deadline = Date().addingTimeInterval(60)
+        while try observer.count() < 50, process.isRunning, Date() < deadline { usleep(2_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the burst ended before it could be interrupted")
+
+        let ledger = try InvoiceLedger(path: path)
+        #expect(try ledger.integrityCheck() == ["ok"])
+        let records = try ledger.checks()
+        #expect(records.count >= 50 && records.count < 1000)
+        #expect(records.map(\.id).sorted() == Array(1...Int64(records.count)))
+        #expect(records.allSatisfy { $0.entry.irn == Self.sampleIRN && $0.entry.fileSHA256?.count == 64 && $0.entry.total != nil })
+        let after = try CommandRunner.run(["verify", "--ledger=\(path)", Self.sample])
+        #expect(after.status == 0)
+        #expect(try ledger.count() == records.count + 1)
+    }
+
+    /// The desk's connection and a CLI process write the same file at once.
+    @Test func deskAndCLIWriteTheSameLedgerAtOnce() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("shared.sqlite").path
+        let burst = folder.appendingPathComponent("burst.jsonl")
+        try Data(try Self.jsonLines(count: 200).utf8).write(to: burst)
+        let desk = try InvoiceLedger(path: path)
+        let process = try Self.start(["verify", "--ledger=\(path)", burst.path])
+        var written = 0
+        while process.isRunning || written < 200 {
+            _ = try desk.record(LedgerEntry(irn: "desk-\(written)", supplierGstin: "29AAGCB7383J1Z4",
+                                            documentNumber: "D\(written)", verdict: "valid", fileName: "upload.pdf"))
+            written += 1
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try desk.count() == 200 + written)
+        #expect(try desk.checks(irn: Self.sampleIRN).count == 200)
+        #expect(try desk.integrityCheck() == ["ok"])
+    }
+
+    /// The sample response, compacted to one line, `count` times: one check per line.
+    static func jsonLines(count: Int) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: try Fixtures.data("samples/production-odoo-nic-data.json"))
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        return Array(repeating: line, count: count).joined(separator: "\n") + "\n"
+    }
+
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = try #require(CommandRunner.executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Opens the ledger once the child has created it.
+    func waitForLedger(at path: String) throws -> InvoiceLedger {
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: path), Date() < deadline { usleep(2_000) }
+        return try InvoiceLedger(path: path)
+    }
+
+    func sha256(of path: String) throws -> String {
+        LedgerFile(name: path, data: try Data(contentsOf: Fixtures.root.appendingPathComponent(path))).sha256
+    }
+}
