@@ -5,7 +5,7 @@ import HTTPTypes
 
 /// Adds the desk's security headers to every response, errors and 404s included.
 ///
-/// The Content-Security-Policy allows exactly the page's own inline script and style (by their
+/// The Content-Security-Policy allows exactly the pages' own inline scripts and styles (by their
 /// SHA-256, so an injected `<script>` would not run), images from `data:` URLs (the thumbnails),
 /// and requests to this origin only; the page may not be framed (clickjacking).
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -35,15 +35,17 @@ enum SecurityHeaders {
         (.named("Cross-Origin-Resource-Policy"), "same-origin"),
     ]
 
-    /// Hashes of the page's inline `<script>` and `<style>` blocks, computed from the page itself so they cannot drift.
+    /// Hashes of the pages' inline `<script>` and `<style>` blocks (the desk and its history page),
+    /// computed from the pages themselves so they cannot drift.
     static let contentSecurityPolicy: String = {
-        let script = hash(of: "script"), style = hash(of: "style")
+        let pages = [WebPage.html, HistoryPage.html]
+        let script = pages.map { hash(of: "script", in: $0) }.joined(separator: " ")
+        let style = pages.map { hash(of: "style", in: $0) }.joined(separator: " ")
         return "default-src 'none'; script-src \(script); style-src \(style); img-src data:; connect-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     }()
 
-    private static func hash(of tag: String) -> String {
-        let html = WebPage.html
+    private static func hash(of tag: String, in html: String) -> String {
         guard let open = html.range(of: "<\(tag)>"), let close = html.range(of: "</\(tag)>", range: open.upperBound..<html.endIndex) else {
             return "'none'"
         }

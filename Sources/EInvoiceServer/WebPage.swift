@@ -15,6 +15,7 @@ enum WebPage {
   header { background: var(--accent); color: #fff; padding: 14px 24px; }
   header h1 { margin: 0; font-size: 20px; }
   header p { margin: 2px 0 0; opacity: .85; font-size: 13px; }
+  header #history { float: right; color: #fff; }
   main { max-width: 1100px; margin: 0 auto; padding: 20px 24px 60px; }
   #drop { border: 2px dashed var(--line); border-radius: 10px; background: #fff; padding: 28px; text-align: center; color: var(--muted); cursor: pointer; }
   #drop.over { border-color: var(--accent); background: #eef3f9; }
@@ -41,7 +42,7 @@ enum WebPage {
 </style>
 </head>
 <body>
-<header><h1>e-Invoice verification desk</h1><a id="history" href="/history" style="float:right;color:#fff">History of checks</a><p>Checks the IRP signature offline, recomputes the IRN, and compares the printed invoice with what the IRP signed. Files stay on this machine.</p></header>
+<header><h1>e-Invoice verification desk</h1><a id="history" href="/history">History of checks</a><p>Checks the IRP signature offline, recomputes the IRN, and compares the printed invoice with what the IRP signed. Files stay on this machine.</p></header>
 <main>
   <div id="drop" tabindex="0"><strong>Drop invoices here</strong> (PDF, PNG, JPEG, TIFF) or click to choose files
     <input id="files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/*" hidden></div>
