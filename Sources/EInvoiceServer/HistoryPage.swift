@@ -67,7 +67,7 @@ async function load() {
   data.forEach(r => {
     const tr = document.createElement('tr');
     cell(tr, r.checkedAt.slice(0, 19).replace('T', ' '));
-    cell(tr, r.verdict + (r.environment === 'sandbox' ? ' (sandbox)' : ''), 'verdict v-' + r.verdict);
+    cell(tr, r.verdict + (r.environment === 'sandbox' && r.verdict !== 'sandbox' ? ' (sandbox)' : ''), 'verdict v-' + r.verdict);
     cell(tr, r.supplierGstin, 'mono'); cell(tr, r.buyerGstin, 'mono');
     cell(tr, [r.documentType, r.documentNumber].filter(Boolean).join(' ')); cell(tr, r.documentDate);
     cell(tr, r.total, 'num'); cell(tr, r.fileName);

@@ -128,7 +128,7 @@ function show(card, name, data, thumbnails) {
     const msgs = el('ul', 'msgs');
     (r.printedMismatches || []).forEach(m => msgs.append(el('li', 'error', 'Printed ≠ signed: ' + m)));
     (r.failures || []).filter(f => f.code !== 'printed-differs').forEach(f => msgs.append(el('li', 'error', f.message)));
-    ((r.ledger || {}).findings || []).forEach(f => msgs.append(el('li', 'duplicate', (f.kind === 'already-received' ? 'Already received: ' : 'Ledger: ') + f.message)));
+    ((r.ledger || {}).findings || []).forEach(f => msgs.append(el('li', 'duplicate', f.kind === 'already-received' ? f.message.charAt(0).toUpperCase() + f.message.slice(1) : 'Ledger: ' + f.message)));
     if (r.ledger && r.ledger.error) msgs.append(el('li', 'warning', 'Not recorded in the ledger: ' + r.ledger.error));
     (r.warnings || []).forEach(m => msgs.append(el('li', 'warning', m)));
     if ((r.printedMatches || []).length) msgs.append(el('li', 'note', 'Printed = signed: ' + r.printedMatches.join(', ')));

@@ -39,7 +39,8 @@ public struct LedgerReport: Sendable, Encodable {
     /// Lines for the text report, indented like its other lines.
     public var textLines: [String] {
         findings.map { $0.kind == LedgerFinding.Kind.alreadyReceived.rawValue
-            ? "  ledger: ALREADY RECEIVED: \($0.message)" : "  ledger warning: \($0.message)" }
+            ? "  ledger: " + $0.message.replacingOccurrences(of: "already received", with: "ALREADY RECEIVED", options: .anchored)
+            : "  ledger warning: \($0.message)" }
     }
 
     /// A report object with a `ledger` member added; absent (not `null`) when nothing was recorded.
