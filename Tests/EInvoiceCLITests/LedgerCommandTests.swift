@@ -60,6 +60,45 @@ import Testing
         #expect(rows[1].hasSuffix(",Tests/Fixtures/scan/odoo-invoice.pdf," + (try sha256(of: "Tests/Fixtures/scan/odoo-invoice.pdf"))))
     }
 
+    /// The same supplier's document number again, with another IRN (another financial year) and
+    /// then with the first IRN but another total: each a warning naming the first check, in text and JSON.
+    @Test func sameDocumentNumberWithAnotherIRNOrTotalIsAWarningNamingTheEarlierCheck() throws {
+        let signer = try #require(TestSigner.shared)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("books.sqlite").path
+        let key = folder.appendingPathComponent("test-key.pem")
+        try Data(signer.publicKeyPEM().utf8).write(to: key)
+        func token(_ name: String, docDate: String, total: String) throws -> String {
+            let file = folder.appendingPathComponent(name)
+            try Data(try signer.sign(data: TestSigner.qrData(docNo: "KA/7", docDate: docDate, total: total)).utf8).write(to: file)
+            return file.path
+        }
+        let march = try token("march.jws", docDate: "15/07/2019", total: "100.00")
+        let nextYear = try token("next-year.jws", docDate: "15/07/2020", total: "100.00")
+        let otherTotal = try token("other-total.jws", docDate: "15/07/2019", total: "250.00")
+        let verify = { (arguments: [String]) in try CommandRunner.run(["verify", "--trust", key.path, "--ledger=\(path)"] + arguments) }
+
+        #expect(try verify([march]).status == 0)
+        let firstIRN = try #require(try InvoiceLedger(path: path).checks().first?.entry.irn)
+        let text = try verify([nextYear])
+        #expect(text.status == 0, "\(text.stdout)\(text.stderr)")
+        #expect(text.stdout.contains("ledger warning: document INV KA/7 of 29AAFCC9980M1ZR was received on "), "\(text.stdout)")
+        #expect(text.stdout.contains("(\(march)) with another IRN \(firstIRN)"), "\(text.stdout)")
+        #expect(!text.stdout.contains("ALREADY RECEIVED"))
+
+        let json = try verify(["--json", otherTotal])
+        let object = try #require(try json.stdout.split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }.first { $0["verdict"] as? String == "valid" })
+        let findings = try #require((object["ledger"] as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["kind"] as? String } == ["already-received", "same-document-other-total"])
+        #expect(findings.allSatisfy { $0["earlierFile"] as? String == march && $0["earlierIrn"] as? String == firstIRN })
+        #expect(findings.last?["earlierTotal"] as? String == "100")
+        #expect((findings.last?["message"] as? String)?.contains("with another total 100") == true)
+        #expect(try InvoiceLedger(path: path).count() == 3)
+    }
+
     @Test func ledgerCommandsExplainBadInput() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -97,28 +136,6 @@ import Testing
         let after = try CommandRunner.run(["verify", "--ledger=\(path)", Self.sample])
         #expect(after.status == 0)
         #expect(try ledger.count() == records.count + 1)
-    }
-
-    /// The desk's connection and a CLI process write the same file at once.
-    @Test func deskAndCLIWriteTheSameLedgerAtOnce() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("shared.sqlite").path
-        let burst = folder.appendingPathComponent("burst.jsonl")
-        try Data(try Self.jsonLines(count: 200).utf8).write(to: burst)
-        let desk = try InvoiceLedger(path: path)
-        let process = try Self.start(["verify", "--ledger=\(path)", burst.path])
-        var written = 0
-        while process.isRunning || written < 200 {
-            _ = try desk.record(LedgerEntry(irn: "desk-\(written)", supplierGstin: "29AAGCB7383J1Z4",
-                                            documentNumber: "D\(written)", verdict: "valid", fileName: "upload.pdf"))
-            written += 1
-        }
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(try desk.count() == 200 + written)
-        #expect(try desk.checks(irn: Self.sampleIRN).count == 200)
-        #expect(try desk.integrityCheck() == ["ok"])
     }
 
     /// The sample response, compacted to one line, `count` times: one check per line.

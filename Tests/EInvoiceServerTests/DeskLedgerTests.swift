@@ -45,6 +45,74 @@ import Testing
         }
     }
 
+    /// A pasted token with a document number the ledger has seen under another IRN: the desk's JSON
+    /// (what the page shows as a "Ledger:" line) names the earlier check. The test key is not
+    /// trusted, so the checks are recorded as `untrusted`, which the ledger keeps too.
+    @Test func sameDocumentNumberWithAnotherIRNIsAWarningOnTheDesk() async throws {
+        let signer = try #require(TestSigner.shared)
+        let first = try signer.sign(data: TestSigner.qrData(docNo: "KA/9", docDate: "15/07/2019"))
+        let second = try signer.sign(data: TestSigner.qrData(docNo: "KA/9", docDate: "15/07/2020"))
+        try await withLedger { ledger, app in
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/api/v1/verify", method: .post, body: ByteBuffer(string: first)) { _ in }
+                try await client.execute(uri: "/api/v1/verify", method: .post, body: ByteBuffer(string: second)) { response in
+                    let results = try #require(try json(response.body) as? [[String: Any]])
+                    let findings = try #require((results.first?["ledger"] as? [String: Any])?["findings"] as? [[String: Any]])
+                    #expect(findings.compactMap { $0["kind"] as? String } == ["same-document-other-irn"])
+                    let message = try #require(findings.first?["message"] as? String)
+                    #expect(message.hasPrefix("document INV KA/9 of 29AAFCC9980M1ZR was received on "), "\(message)")
+                    #expect(message.contains("(pasted) with another IRN "))
+                }
+            }
+            let records = try ledger.checks()
+            #expect(records.map(\.entry.verdict) == ["untrusted", "untrusted"])
+            #expect(Set(records.map(\.entry.irn)).count == 2)
+        }
+    }
+
+    /// The desk's own code path (``DeskService``, as its HTTP handler calls it) and an `einvoice verify
+    /// --ledger` process write one file at the same time: nothing is lost, every desk check is
+    /// recorded, and the file stays sound.
+    @Test func deskAndCLIWriteTheSameLedgerAtOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("desk-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("shared.sqlite").path
+        let sample = try Fixtures.data("samples/production-odoo-nic-data.json")
+        let object = try JSONSerialization.jsonObject(with: sample)
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let burst = folder.appendingPathComponent("burst.jsonl")
+        try Data((Array(repeating: line, count: 200).joined(separator: "\n") + "\n").utf8).write(to: burst)
+
+        let service = DeskService(configuration: ServerConfiguration(ledger: try InvoiceLedger(path: path)))
+        let process = Process()
+        process.executableURL = try #require(CommandRunner.executable)
+        process.arguments = ["verify", "--ledger=\(path)", burst.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var deskChecks = 0, unrecorded = 0
+        while process.isRunning || deskChecks < 50 {
+            // One pasted response is one check: its first result carries the ledger report.
+            let report = service.verify(Data(line.utf8), name: "desk-\(deskChecks).json").first?.ledger
+            if report?.recorded != true { unrecorded += 1 }
+            deskChecks += 1
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(unrecorded == 0)
+        let ledger = try InvoiceLedger(path: path)
+        #expect(try ledger.count() == 200 + deskChecks)
+        let records = try ledger.checks()
+        let cli = records.filter { $0.entry.fileName == burst.path }.map(\.id)
+        #expect(cli.count == 200)
+        if let first = cli.min(), let last = cli.max() {
+            #expect(records.contains { $0.entry.fileName != burst.path && (first...last).contains($0.id) },
+                    "the desk never wrote while the CLI was writing")
+        }
+        #expect(try ledger.integrityCheck() == ["ok"])
+    }
+
     @Test func historyListsFiltersAndDownloadsCSV() async throws {
         let response = ByteBuffer(bytes: try Fixtures.data("samples/production-odoo-nic-data.json"))
         try await withLedger { _, app in
