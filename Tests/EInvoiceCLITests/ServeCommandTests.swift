@@ -22,12 +22,16 @@ import Testing
         return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
+    /// Where the desks these tests start keep their default ledger: never the user's data folder.
+    static let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("serve-tests-\(UUID())")
+
     /// `einvoice serve --port PORT` with standard output a pipe (not a terminal) and standard error captured.
     func serve(port: Int) throws -> (Process, Pipe) {
         guard let executable = CommandRunner.executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
         process.arguments = ["serve", "--port", String(port)]
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_DATA_HOME": Self.dataHome.path]) { $1 }
         process.currentDirectoryURL = Fixtures.root
         let err = Pipe()
         process.standardError = err
@@ -59,7 +63,13 @@ import Testing
             kill(process.processIdentifier, SIGKILL)  // not SIGTERM: this test is not about shutting down
             process.waitUntilExit()
         }
-        let line = err.fileHandleForReading.availableData  // blocks until the first write
-        #expect(String(decoding: line, as: UTF8.self).contains("verification desk on http://127.0.0.1:\(port)/"))
+        // Each read blocks until the next write; the address comes first, then where checks are recorded.
+        var text = ""
+        for _ in 0..<5 where !text.contains("recording ") {
+            text += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(text.contains("verification desk on http://127.0.0.1:\(port)/"), "\(text)")
+        // A desk started without --ledger records in the default ledger, and says where.
+        #expect(text.contains("recording checks in \(Self.dataHome.path)/einvoice/ledger.sqlite"), "\(text)")
     }
 }

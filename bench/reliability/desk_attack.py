@@ -55,7 +55,9 @@ def main():
     files = hostile.write_all(folder)
     invoice = (ROOT / "Tests/Fixtures/scan/odoo-invoice.pdf").read_bytes()
     token = (ROOT / "Tests/Fixtures/samples/production-odoo-nic-data.json").read_bytes()
-    server = subprocess.Popen([args.einvoice, "serve", "--port", str(args.port), "--timeout", str(TIMEOUT),
+    # The desk records every check, as a real one does, in a ledger of its own (not the user's).
+    server = subprocess.Popen([args.einvoice, "serve", "--port", str(args.port), "--ledger", str(folder / "ledger.sqlite"),
+                               "--timeout", str(TIMEOUT),
                                "--idle-timeout", str(IDLE), "--max-form-depth", "100", "--max-jpeg-scans", "100000"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(100):
@@ -157,6 +159,8 @@ def main():
         server.kill()
         stopped = None
     for path in files.values():
+        path.unlink()
+    for path in folder.glob("ledger.sqlite*"):  # the database and its WAL and shared-memory files
         path.unlink()
     folder.rmdir()
     report(results, drip, peak[0] / 1024, stopped)
