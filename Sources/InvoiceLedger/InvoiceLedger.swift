@@ -150,6 +150,16 @@ public final class InvoiceLedger: Sendable {
         }
     }
 
+    /// Closes the database now rather than when the last reference goes (the WAL is checkpointed
+    /// into the file); any later use of this ledger throws.
+    public func close() throws(LedgerError) {
+        do {
+            try pool.close()
+        } catch {
+            throw LedgerError(.cannotWrite, "cannot close the ledger \(path): \(Self.describe(error))")
+        }
+    }
+
     /// The one place SQLite and GRDB errors become words.
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }

@@ -22,8 +22,8 @@ import Testing
         return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
-    /// Where the desks these tests start keep their default ledger: never the user's data folder.
-    static let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("serve-tests-\(UUID())")
+    /// Where the desk a test starts keeps its default ledger: never the user's data folder.
+    let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("serve-tests-\(UUID())")
 
     /// `einvoice serve --port PORT` with standard output a pipe (not a terminal) and standard error captured.
     func serve(port: Int) throws -> (Process, Pipe) {
@@ -31,7 +31,7 @@ import Testing
         let process = Process()
         process.executableURL = executable
         process.arguments = ["serve", "--port", String(port)]
-        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_DATA_HOME": Self.dataHome.path]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_DATA_HOME": dataHome.path]) { $1 }
         process.currentDirectoryURL = Fixtures.root
         let err = Pipe()
         process.standardError = err
@@ -44,6 +44,7 @@ import Testing
         let (descriptor, port) = try occupiedPort()
         defer { close(descriptor) }
         let (process, err) = try serve(port: port)
+        defer { try? FileManager.default.removeItem(at: dataHome) }
         // A server that did start would never exit: stop it after a generous wait and fail.
         let deadline = Date().addingTimeInterval(20)
         while process.isRunning, Date() < deadline { usleep(50_000) }
@@ -62,6 +63,7 @@ import Testing
         defer {
             kill(process.processIdentifier, SIGKILL)  // not SIGTERM: this test is not about shutting down
             process.waitUntilExit()
+            try? FileManager.default.removeItem(at: dataHome)
         }
         // Each read blocks until the next write; the address comes first, then where checks are recorded.
         var text = ""
@@ -70,6 +72,6 @@ import Testing
         }
         #expect(text.contains("verification desk on http://127.0.0.1:\(port)/"), "\(text)")
         // A desk started without --ledger records in the default ledger, and says where.
-        #expect(text.contains("recording checks in \(Self.dataHome.path)/einvoice/ledger.sqlite"), "\(text)")
+        #expect(text.contains("recording checks in \(dataHome.path)/einvoice/ledger.sqlite"), "\(text)")
     }
 }

@@ -13,6 +13,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("desk-ledger-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let ledger = try InvoiceLedger(path: folder.appendingPathComponent("ledger.sqlite").path)
+        // Closed before the folder goes: an open ledger would recreate its WAL files there.
+        defer { try? ledger.close() }
         let app = Application(router: DeskApplication.router(configuration: ServerConfiguration(ledger: ledger)))
         try await body(ledger, app)
     }
