@@ -15,7 +15,8 @@ public struct DeskService: Sendable {
     public init(configuration: ServerConfiguration) {
         self.configuration = configuration
         self.printers = configuration.resources.map {
-            PrinterPool(templatesDirectory: $0.templatesDirectory, fontsDirectory: $0.fontsDirectory, verifier: configuration.verifier)
+            PrinterPool(templatesDirectory: $0.templatesDirectory, fontsDirectory: $0.fontsDirectory, colorProfile: $0.colorProfile,
+                        verifier: configuration.verifier)
         }
     }
 

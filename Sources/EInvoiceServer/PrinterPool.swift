@@ -12,13 +12,15 @@ import InvoiceLayout
 final class PrinterPool: @unchecked Sendable {
     private let templatesDirectory: URL
     private let fontsDirectory: String
+    private let colorProfile: Data?
     private let verifier: Verifier
     private let lock = NSLock()
     private var idle: [String: [InvoicePrinter]] = [:]
 
-    init(templatesDirectory: URL, fontsDirectory: String, verifier: Verifier) {
+    init(templatesDirectory: URL, fontsDirectory: String, colorProfile: Data?, verifier: Verifier) {
         self.templatesDirectory = templatesDirectory
         self.fontsDirectory = fontsDirectory
+        self.colorProfile = colorProfile
         self.verifier = verifier
     }
 
@@ -40,7 +42,7 @@ final class PrinterPool: @unchecked Sendable {
         }
         lock.unlock()
         let loaded = try TemplateLoader.load(template, templatesDirectory: templatesDirectory)
-        return try InvoicePrinter(template: loaded, fontsDirectory: fontsDirectory, verifier: verifier)
+        return try InvoicePrinter(template: loaded, fontsDirectory: fontsDirectory, verifier: verifier, colorProfile: colorProfile)
     }
 
     private func giveBack(_ printer: InvoicePrinter, _ template: String) {

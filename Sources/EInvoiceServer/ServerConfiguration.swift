@@ -7,12 +7,15 @@ public import Foundation
 public struct RenderResources: Sendable {
     public var templatesDirectory: URL
     public var fontsDirectory: String
+    /// The sRGB ICC profile of `archive=1` renders, from the resource root (`nil`: beside the templates).
+    public var colorProfile: Data?
     /// The template used when a request names none.
     public var defaultTemplate: String
 
-    public init(templatesDirectory: URL, fontsDirectory: String, defaultTemplate: String = "standard") {
+    public init(templatesDirectory: URL, fontsDirectory: String, colorProfile: Data? = nil, defaultTemplate: String = "standard") {
         self.templatesDirectory = templatesDirectory
         self.fontsDirectory = fontsDirectory
+        self.colorProfile = colorProfile
         self.defaultTemplate = defaultTemplate
     }
 }

@@ -81,7 +81,7 @@ struct BatchCommand: AsyncParsableCommand {
         let configuration = BatchConfiguration(
             input: input, outputDirectory: output, jobs: jobs, namePattern: name, shard: try resolvedShard(), force: force,
             template: try resources.template(rendering.template, root: root), fontsDirectory: resources.fontsDirectory(root: root),
-            verifier: try verification.makeVerifier(), options: options)
+            colorProfile: resources.colorProfile(root: root), verifier: try verification.makeVerifier(), options: options)
         let reporter = ProgressReporter(quiet: quiet)
         let summary: BatchProgress
         do {

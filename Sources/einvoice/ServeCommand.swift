@@ -74,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
         // `root()` has already said on standard error why the folders were not found; the desk still verifies.
         if let root = try? resources.root() {
             configuration.resources = RenderResources(templatesDirectory: resources.templatesDirectory(root: root),
-                                                      fontsDirectory: resources.fontsDirectory(root: root))
+                                                      fontsDirectory: resources.fontsDirectory(root: root),
+                                                      colorProfile: resources.colorProfile(root: root))
         } else {
             warn("no Templates/ and Fonts/ found: POST /api/v1/render is off (set EINVOICE_HOME or --template-path and --font-path)")
         }

@@ -23,19 +23,47 @@ import Testing
          "XDG_DATA_DIRS": prefix.appendingPathComponent("xdg-dirs").path]
     }
 
-    @Test func rendersWithShareEinvoiceBesideIt() throws {
+    /// `share/einvoice/{Fonts,Templates,color}` beside `bin/`, as the tarball and the package lay it out.
+    func installShareBesideBinary() throws {
         let share = prefix.appendingPathComponent("share/einvoice")
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
         for folder in ["Fonts", "Templates", "color"] {
             try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent(folder),
                                              to: share.appendingPathComponent(folder))
         }
+    }
+
+    @Test func rendersWithShareEinvoiceBesideIt() throws {
+        try installShareBesideBinary()
         let out = prefix.appendingPathComponent("odoo.pdf")
         let result = try CommandRunner.run(
             ["render", "--archive", Fixtures.url("samples/production-odoo-nic-data.json").path, "-o", out.path],
             environment: isolated, executable: binary)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(try Raster.pdfText(Data(contentsOf: out)).contains("SAJ/2023/0627"))
+    }
+
+    /// A desk's own templates folder has no `color/` beside it: the archive's colour profile still
+    /// comes from the resource folder, in `batch` as in `render`.
+    @Test func batchArchiveWithOwnTemplatesFolderTakesTheProfileFromShare() throws {
+        try installShareBesideBinary()
+        let templates = prefix.appendingPathComponent("desk/templates")
+        try FileManager.default.createDirectory(at: templates.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("Templates"), to: templates)
+        let input = prefix.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.url("samples/production-odoo-nic-data.json"),
+                                         to: input.appendingPathComponent("odoo.json"))
+        let output = prefix.appendingPathComponent("out")
+        let result = try CommandRunner.run(
+            ["batch", input.path, "-o", output.path, "--archive", "--template-path", templates.path, "--jobs", "1", "--quiet"],
+            environment: isolated, executable: binary)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("1 rendered"), "\(result.stdout)")
+        // Named {SellerGstin}/{FY}/{DocType}-{DocNo}.pdf; an archive carries the profile as its output intent.
+        let pdf = output.appendingPathComponent("24AACCT6304M1ZB/2023-24/INV-SAJ_2023_0627.pdf")
+        let bytes = try Data(contentsOf: pdf)
+        #expect(bytes.range(of: Data("/OutputIntents".utf8)) != nil)
     }
 
     @Test func withNothingBesideItFailsNamingWhereItLooked() throws {

@@ -1,6 +1,6 @@
 import EInvoiceModel
 public import EInvoiceVerification
-import Foundation
+public import Foundation
 public import InvoiceLayout
 
 /// What a batch run is asked to do.
@@ -14,12 +14,15 @@ public struct BatchConfiguration: Sendable {
     public var force: Bool
     public var template: InvoiceTemplate
     public var fontsDirectory: String
+    /// The sRGB ICC profile for `--archive` output, from the resource root the CLI found; `nil`:
+    /// ``InvoicePrinter`` looks beside the template's folder (which a `--template-path` elsewhere lacks).
+    public var colorProfile: Data?
     public var verifier: Verifier
     public var options: RenderOptions
 
     public init(input: String, outputDirectory: String, jobs: Int, namePattern: String = OutputNamer.defaultPattern,
                 shard: Shard? = nil, force: Bool = false, template: InvoiceTemplate, fontsDirectory: String,
-                verifier: Verifier, options: RenderOptions) {
+                colorProfile: Data? = nil, verifier: Verifier, options: RenderOptions) {
         self.input = input
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
@@ -28,6 +31,7 @@ public struct BatchConfiguration: Sendable {
         self.force = force
         self.template = template
         self.fontsDirectory = fontsDirectory
+        self.colorProfile = colorProfile
         self.verifier = verifier
         self.options = options
     }
@@ -89,7 +93,7 @@ public struct BatchRunner: Sendable {
                 group.addTask {
                     // Each worker owns its printer: Cairo, Pango and fontconfig objects never cross tasks.
                     let printer = try InvoicePrinter(template: config.template, fontsDirectory: config.fontsDirectory,
-                                                     verifier: config.verifier)
+                                                     verifier: config.verifier, colorProfile: config.colorProfile)
                     // A sibling's fatal write error cancels the group: stop taking items.
                     while !Task.isCancelled, let next = source.next() {
                         switch next {
