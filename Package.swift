@@ -62,9 +62,14 @@ let package = Package(
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .target(name: "QRCodec", dependencies: ["EInvoiceBasics", "CQREncode", "CZBar"]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
+        // Reads printed words from page images (Tesseract) in PrintedText's shape; the only importer of CTesseract.
+        .target(name: "TextRecognition", dependencies: ["CTesseract", "EInvoiceBasics", "PrintedText"]),
         .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceBasics"]),
-        .target(name: "InvoiceScanning", dependencies: ["EInvoiceBasics", "QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification", "PrintedText"]),
-        .target(name: "RasterIO", dependencies: ["EInvoiceBasics", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF", "PrintedText"]),
+        .target(name: "InvoiceScanning", dependencies: ["EInvoiceBasics", "QRCodec", "RasterIO", "EInvoiceModel", "EInvoiceVerification", "PrintedText",
+                                                    "TextRecognition"]),
+        .target(name: "RasterIO", dependencies: ["EInvoiceBasics", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF", "PrintedText",
+                                             "TextRecognition"]),
         .target(name: "CairoGraphics", dependencies: ["EInvoiceBasics", "CCairo", "CPangoCairo", "CPangoFT2"]),
         .target(name: "InvoiceRenderer", dependencies: ["EInvoiceBasics", "InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
@@ -129,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "InvoiceScanningTests",
             dependencies: ["InvoiceScanning", "RasterIO", "QRCodec", "EInvoiceBasics", "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "PrintedText",
-                           "EInvoiceTestSupport", "InvoiceLayout", "InvoiceRenderer", "CairoGraphics"]
+                           "EInvoiceTestSupport", "InvoiceLayout", "InvoiceRenderer", "CairoGraphics", "TextRecognition"]
         ),
         .testTarget(
             name: "EInvoiceServerTests",

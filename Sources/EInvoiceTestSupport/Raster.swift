@@ -23,6 +23,20 @@ public enum Raster {
         return try pgm(Data(contentsOf: output.appendingPathExtension("pgm")))
     }
 
+    /// Page `page` (1-based) of `pdf` at `dpi` as a grey PNG file, as a scanner driver would save it.
+    public static func pdfPagePNG(_ pdf: Data, page: Int = 1, dpi: Int) throws -> Data {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in.pdf")
+        try pdf.write(to: input)
+        let output = directory.appendingPathComponent("out")
+        let status = try run("/usr/bin/pdftoppm", ["-png", "-gray", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile",
+                                                    input.path, output.path])
+        guard status == 0 else { throw CocoaError(.fileReadCorruptFile) }
+        return try Data(contentsOf: output.appendingPathExtension("png"))
+    }
+
     /// The text layer, as `pdftotext -layout` reads it (`raw`: in drawing order, as `-raw` does).
     public static func pdfText(_ pdf: Data, raw: Bool = false) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("text-\(UUID().uuidString)")

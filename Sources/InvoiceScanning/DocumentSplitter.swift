@@ -47,9 +47,13 @@ enum DocumentSplitter {
             let words = document.flatMap { pages[$0].words }
             let pageNumbers = Array(Set(document.compactMap { pages[$0].pageNumber })).sorted()
             let reading = words.isEmpty ? nil : PrintedValueReader.read(words)
+            let byOCR = document.contains { pages[$0].wordsByOCR }
+            let ocrNotes = document.compactMap { index in pages[index].ocrNote.map { "\(pages[index].label.isEmpty ? "" : pages[index].label + ": ")\($0)" } }
             for index in document {
                 for codeIndex in pages[index].codes.indices {
                     pages[index].codes[codeIndex].documentPages = pageNumbers
+                    pages[index].codes[codeIndex].printedByOCR = byOCR
+                    pages[index].codes[codeIndex].ocrNotes = ocrNotes
                     guard let reading, let report = pages[index].codes[codeIndex].verification,
                           report.qr != nil || report.invoice != nil
                     else { continue }

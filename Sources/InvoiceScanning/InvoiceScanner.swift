@@ -5,6 +5,7 @@ public import Foundation
 public import PrintedText
 import QRCodec
 public import RasterIO
+public import TextRecognition
 
 /// Scanning: load a file's pages once, read their QR codes, classify and verify them, split the
 /// file into documents at each new signed QR, and compare each QR with the printed text of its
@@ -14,13 +15,17 @@ public struct InvoiceScanner: Sendable {
     public var dpi: Double
     public var scanner: QRScanner
     public var limits: RasterLimits
+    /// Whether printed values are read by OCR from page images (``OCRMode``).
+    public var ocr: OCRMode
+    public var ocrOptions = PageTextReader.Options()
 
     public init(verifier: Verifier = Verifier(), dpi: Double = 300, scanner: QRScanner = QRScanner(),
-                limits: RasterLimits = RasterLimits()) {
+                limits: RasterLimits = RasterLimits(), ocr: OCRMode = .off) {
         self.verifier = verifier
         self.dpi = dpi
         self.scanner = scanner
         self.limits = limits
+        self.ocr = ocr
     }
 
     /// What was found on one page (or image).
@@ -40,6 +45,12 @@ public struct InvoiceScanner: Sendable {
         public var thumbnail: GreyImage?
         /// An image embedded in a PDF page rather than the page itself.
         public var isEmbeddedImage = false
+        /// `words` were read by OCR from the page image (not taken from a text layer).
+        public var wordsByOCR = false
+        /// Why OCR did not read the page, or read it only in part, when it was to.
+        public var ocrNote: String?
+        /// Wall-clock milliseconds OCR spent on the page.
+        public var ocrMilliseconds: Double?
     }
 
     /// Scans every page of `data` (each rendered once, streamed) and compares each signed QR with its document.
@@ -47,6 +58,7 @@ public struct InvoiceScanner: Sendable {
     public func scan(_ data: Data, thumbnailWidth: Int? = nil) throws(RasterError) -> [PageResult] {
         var results: [PageResult] = []
         var seenTokens = Set<String>()
+        var recognition = PrintedTextRecognition(mode: ocr, options: ocrOptions, limits: limits)
         // Pages arrive one at a time (never the whole file in memory); what was not read comes back as notes.
         let notes = try RasterLoader.forEachPage(data, dpi: dpi, limits: limits) { page in
             let read = scanner.scan(page.image)
@@ -61,10 +73,12 @@ public struct InvoiceScanner: Sendable {
             let thumbnail = isEmbedded ? nil : thumbnailWidth.map { width in
                 page.image.width > width ? page.image.resized(by: Double(width) / Double(page.image.width)) : page.image
             }
-            results.append(PageResult(
+            var result = PageResult(
                 label: page.label, pageNumber: page.pageNumber, width: page.image.width, height: page.image.height, codes: codes,
                 step: read.step, hasText: !page.words.isEmpty, note: codes.isEmpty ? noQRNote(page) : nil,
-                words: page.words, thumbnail: thumbnail, isEmbeddedImage: isEmbedded))
+                words: page.words, thumbnail: thumbnail, isEmbeddedImage: isEmbedded)
+            if !isEmbedded { recognition.read(page, into: &result) }
+            results.append(result)
         }
         DocumentSplitter.compareEachQRWithItsDocument(&results)
         // Pages not read (budgets, limits) come last, each with its reason.

@@ -31,7 +31,8 @@ public struct PrintedFieldCheck: Sendable, Hashable {
 
     public var field: Field
     public var outcome: Outcome
-    /// The value exactly as printed (for ``Outcome/matches`` and ``Outcome/differs``).
+    /// The value exactly as printed (for ``Outcome/matches`` and ``Outcome/differs``), or as OCR
+    /// read it without certainty (``Outcome/notFound``).
     public var printed: String?
     /// The signed value, as the QR carries it.
     public var signed: String
@@ -44,7 +45,9 @@ public struct PrintedFieldCheck: Sendable, Hashable {
         switch outcome {
         case .matches: return "printed \(field.name) \(printed ?? "") = signed"
         case .differs: return "printed \(field.name) \(printed ?? "")\(place) ≠ signed \(signed)"
-        case .notFound: return "no printed \(field.name) found to compare with the signed \(signed)"
+        case .notFound:
+            guard let printed else { return "no printed \(field.name) found to compare with the signed \(signed)" }
+            return "printed \(field.name)\(place) read by OCR as \(printed), not certain enough to compare with the signed \(signed)"
         }
     }
 

@@ -21,8 +21,10 @@ public enum PrintedTextCheck {
         }
         if let docNo = fields.docNo {
             let signed = docNo.uppercased().filter { !$0.isWhitespace }
+            // OCR confuses O/0 and I/1 in serial numbers; folded, they are one character.
+            let fold = { (text: String) in reading.isOCR ? PrintedValueSyntax.foldingOCRConfusions(text) : text }
             checks.append(check(.documentNumber, signed: docNo, reading.documentNumbers) {
-                $0.text.uppercased().filter { !$0.isWhitespace } == signed
+                fold($0.text.uppercased().filter { !$0.isWhitespace }) == fold(signed)
             })
         }
         if let docDate = fields.docDate, let date = DocumentDate(docDate) {
@@ -40,16 +42,19 @@ public enum PrintedTextCheck {
 
     /// One labelled field: not found when nothing was read; else matches when every value does
     /// (`allMustMatch`, the grand total) or when any does (a document number printed twice, a
-    /// "Dated" that may belong to an order).
+    /// "Dated" that may belong to an order). Only a certain read may differ: an OCR read that is
+    /// not certain and does not match is "not found", with what OCR made of it.
     static func check(_ field: PrintedFieldCheck.Field, signed: String, _ values: [PrintedReading.Value], allMustMatch: Bool = false,
                       equal: (PrintedReading.Value) -> Bool) -> PrintedFieldCheck {
         guard !values.isEmpty else { return PrintedFieldCheck(field: field, outcome: .notFound, signed: signed) }
-        let differing = values.first { !equal($0) }
+        let differing = values.first { !equal($0) && $0.isCertain }
         let matching = values.first(where: equal)
         if let differing, allMustMatch || matching == nil {
             return PrintedFieldCheck(field: field, outcome: .differs, printed: differing.text, signed: signed, page: differing.page)
         }
-        let value = matching ?? values[0]
+        guard let value = matching else {
+            return PrintedFieldCheck(field: field, outcome: .notFound, printed: values[0].text, signed: signed, page: values[0].page)
+        }
         return PrintedFieldCheck(field: field, outcome: .matches, printed: value.text, signed: signed, page: value.page)
     }
 
@@ -64,7 +69,8 @@ public enum PrintedTextCheck {
         if compact.contains(irn) {
             return PrintedFieldCheck(field: .irn, outcome: .matches, printed: irn, signed: irn)
         }
-        if let other = hexRuns(in: compact).first(where: { $0.count == 64 }) {
+        // Unlabelled hex read by OCR is not certain enough to differ.
+        if !reading.isOCR, let other = hexRuns(in: compact).first(where: { $0.count == 64 }) {
             return PrintedFieldCheck(field: .irn, outcome: .differs, printed: other, signed: irn)
         }
         return PrintedFieldCheck(field: .irn, outcome: .notFound, signed: irn)
@@ -80,6 +86,7 @@ public enum PrintedTextCheck {
             guard let signed = signed?.uppercased(), signed != "URP" else { continue }
             // The other party's GSTIN under this heading is a layout quirk, not a forgery.
             let own = reading.gstins.filter { $0.party == party && ($0.gstin == signed || !signedAll.contains($0.gstin)) }
+                .filter { $0.gstin == signed || $0.isCertain }
             if !own.isEmpty {
                 let differing = own.first { $0.gstin != signed }
                 if let differing, !own.contains(where: { $0.gstin == signed }) || party == .supplier {
@@ -89,7 +96,7 @@ public enum PrintedTextCheck {
                 }
                 continue
             }
-            let unassigned = reading.gstins.filter { $0.party == nil }
+            let unassigned = reading.gstins.filter { $0.party == nil && $0.isCertain }
             if let same = reading.gstins.first(where: { $0.gstin == signed }) {
                 checks.append(PrintedFieldCheck(field: field, outcome: .matches, printed: same.text, signed: signed, page: same.page))
             } else if let stranger = unassigned.first(where: { !signedAll.contains($0.gstin) }) {

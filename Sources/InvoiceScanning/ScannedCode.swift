@@ -25,6 +25,10 @@ public struct ScannedCode: Sendable {
     /// The 1-based pages of the document this QR belongs to (its own page and those after it
     /// up to the next signed QR).
     public var documentPages: [Int] = []
+    /// The printed values compared were read by OCR from page images, not from a text layer.
+    public var printedByOCR = false
+    /// What kept OCR from reading the document's pages, in words (`nil` when nothing did).
+    public var ocrNotes: [String] = []
 
     /// Printed values that disagree with the signed ones, in words.
     public var printedMismatches: [String] { printedChecks.filter { $0.outcome == .differs }.map(\.message) }

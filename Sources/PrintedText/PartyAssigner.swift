@@ -19,7 +19,7 @@ enum PartyAssigner {
                 guard let gstin = PrintedValueSyntax.gstin(candidate) else { continue }
                 let party = nearestHeading(for: word.box, page: line.page, among: headings)
                 result.append(.init(gstin: gstin, text: candidate.trimmingCharacters(in: CharacterSet.alphanumerics.inverted),
-                                    page: line.page, box: word.box, party: party))
+                                    page: line.page, box: word.box, party: party, isCertain: word.isCertain))
             }
         }
         return result

@@ -10,12 +10,24 @@ public struct PositionedWord: Sendable, Hashable {
     public var box: WordBox
     /// 1-based page number within the file.
     public var page: Int
+    /// How sure the source is that `text` is exactly what is printed, 0…1; `nil` for a text
+    /// layer, whose characters are the document's own. OCR sets it, and a value read with less
+    /// than ``PositionedWord/certain`` may match the signed one but is never reported as differing.
+    public var confidence: Double?
 
-    public init(text: String, box: WordBox, page: Int) {
+    public init(text: String, box: WordBox, page: Int, confidence: Double? = nil) {
         self.text = text
         self.box = box
         self.page = page
+        self.confidence = confidence
     }
+
+    /// The confidence from which an OCR read counts as what is printed (two agreeing reads, each
+    /// word at least this sure).
+    public static let certain = 0.7
+
+    /// Whether the word can be taken as printed: from a text layer, or OCR at least ``certain``.
+    public var isCertain: Bool { (confidence ?? 1) >= Self.certain }
 }
 
 /// An axis-aligned box, origin top-left.

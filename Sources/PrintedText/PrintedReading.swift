@@ -12,6 +12,8 @@ public struct PrintedReading: Sendable {
         public var tier: Int
         /// Read to the right of its label (`false`: below it).
         public var besideLabel: Bool
+        /// Every word of it is certain (``PositionedWord/isCertain``): only then may it differ.
+        public var isCertain: Bool = true
     }
 
     /// A GSTIN and the party heading it is printed under.
@@ -22,6 +24,8 @@ public struct PrintedReading: Sendable {
         public var box: WordBox
         /// `nil`: under no heading the reader knows.
         public var party: LabelVocabulary.Party?
+        /// Read with certainty (a text layer, or agreeing OCR reads with a valid check character).
+        public var isCertain: Bool = true
     }
 
     /// Grand-total amounts, from the strongest tier of total label present.
@@ -33,6 +37,8 @@ public struct PrintedReading: Sendable {
     public var gstins: [PartyGSTIN] = []
     /// Every word joined without spaces, line by line: for values printed without a label.
     public var compactText: String = ""
+    /// The words came from OCR (any word carries a confidence), not from a text layer.
+    public var isOCR: Bool = false
 
     public init() {}
 }

@@ -11,6 +11,7 @@ public enum PrintedValueReader {
     public static func read(_ words: [PositionedWord]) -> PrintedReading {
         let lines = TextLine.lines(of: words)
         var reading = PrintedReading()
+        reading.isOCR = words.contains { $0.confidence != nil }
         reading.compactText = lines.map { $0.words.map(\.text).joined() }.joined(separator: "\n")
         var found: [LabelVocabulary.Field: [PrintedReading.Value]] = [:]
         for (lineIndex, line) in lines.enumerated() {
@@ -31,6 +32,14 @@ public enum PrintedValueReader {
         reading.irns = strongest(found[.irn] ?? [])
         reading.gstins = PartyAssigner.gstins(in: lines)
         return reading
+    }
+
+    /// Where the labels of the compared values are printed, and what each introduces: the places
+    /// an OCR reading reads again, closer (their values sit beside or just below them).
+    public static func labelBoxes(_ words: [PositionedWord]) -> [(field: LabelVocabulary.Field, box: WordBox, page: Int)] {
+        TextLine.lines(of: words).flatMap { line in
+            LabelMatcher.labels(in: line).map { (field: $0.label.field, box: $0.box, page: line.page) }
+        }
     }
 
     /// The values of the strongest label tier printed; within it, values beside their labels

@@ -93,6 +93,34 @@ public enum PrintedValueSyntax {
         return trimmed
     }
 
+    /// The check character a 15-character GSTIN's first 14 call for (mod 36, weights 1, 2, 1, 2, …;
+    /// DOMAIN.md §6), or `nil` when they are not all `0-9A-Z`. OCR uses it to tell a misread from a
+    /// GSTIN (EInvoiceModel's `GSTIN` validates signed ones; this floor module imports no model).
+    public static func gstinCheckCharacter(_ gstin: String) -> Character? {
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let characters = Array(gstin)
+        guard characters.count == 15 else { return nil }
+        var sum = 0
+        for (index, character) in characters.prefix(14).enumerated() {
+            guard let value = alphabet.firstIndex(of: character) else { return nil }
+            let weighted = value * (index.isMultiple(of: 2) ? 1 : 2)
+            sum += weighted / 36 + weighted % 36
+        }
+        return alphabet[(36 - sum % 36) % 36]
+    }
+
+    /// The text with the letters OCR takes for digits made digits (`O`→`0`, `I`/`L`→`1`), upper-cased:
+    /// two serial numbers that are equal folded differ only where OCR cannot tell.
+    public static func foldingOCRConfusions(_ text: String) -> String {
+        String(text.uppercased().map { character -> Character in
+            switch character {
+            case "O": "0"
+            case "I", "L": "1"
+            default: character
+            }
+        })
+    }
+
     /// The hexadecimal digits of a word that is nothing else (a piece of a printed IRN), lower-cased.
     public static func hexPiece(_ word: String) -> String? {
         let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ":;,.()[]"))

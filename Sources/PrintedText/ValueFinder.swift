@@ -113,7 +113,7 @@ struct ValueFinder {
         let text = words.map(\.text).joined(separator: " ").trimmingCharacters(in: .init(charactersIn: trimming + " "))
         let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
         return PrintedReading.Value(text: text, page: words[0].page, box: box, label: match.text, tier: match.label.tier,
-                                    besideLabel: beside)
+                                    besideLabel: beside, isCertain: words.allSatisfy(\.isCertain))
     }
 
     /// A date in the first one to three words.

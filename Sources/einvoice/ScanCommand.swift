@@ -15,7 +15,9 @@ struct ScanCommand: ParsableCommand {
             payment QR is shown with its GST fields. A file is one document, or several when a new signed QR
             starts the next one (bulk prints). When a PDF has a text layer, the grand total, document number
             and date, IRN and both GSTINs printed by their labels anywhere in the QR's document are compared
-            with the signed values: a differing printed value exits 1, a value not found is a warning.
+            with the signed values: a differing printed value exits 1, a value not found is a warning. Pages without
+            a text layer (scans, photos) are read by OCR (--ocr auto); a value OCR cannot read with certainty is
+            "not found", never "differs".
             A sandbox-signed QR exits 5; a file with no e-invoice QR exits 65.
             """
     )
@@ -30,6 +32,7 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup(title: "Limits per file") var limits: LimitOptions
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var recognition: OCROptions
 
     func validate() throws {
         guard (72...1200).contains(dpi) else { throw ValidationError("--dpi must be between 72 and 1200") }
@@ -37,7 +40,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let check = ReceivedFileCheck(verifier: try verification.makeVerifier(), dpi: dpi,
-                                      limits: limits.rasterLimits(defaultPages: 50))
+                                      limits: limits.rasterLimits(defaultPages: 50), ocr: recognition.ocr)
         var writer = ReportWriter(path: output.output)
         var recorder = LedgerRecorder(try ledger.open())
         var reports: [ReceivedFileCheck.Report] = []

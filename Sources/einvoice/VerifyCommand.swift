@@ -30,10 +30,11 @@ struct VerifyCommand: ParsableCommand {
     /// Budgets and child-process decoding for a PDF or image given to verify, as for `scan`.
     @OptionGroup var limits: LimitOptions
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var recognition: OCROptions
 
     func run() throws {
         let verifier = try verification.makeVerifier()
-        let check = ReceivedFileCheck(verifier: verifier, limits: limits.rasterLimits(defaultPages: 50))
+        let check = ReceivedFileCheck(verifier: verifier, limits: limits.rasterLimits(defaultPages: 50), ocr: recognition.ocr)
         var writer = ReportWriter(path: output.output)
         var recorder = LedgerRecorder(try ledger.open())
         var results: [VerificationResult] = []

@@ -12,7 +12,7 @@ import Testing
     /// A new module goes on the lowest tier above everything it imports.
     static let tiers: [[String]] = [
         ["EInvoiceBasics", "PrintedText"],                                        // the C-free floor
-        ["EInvoiceModel", "CairoGraphics", "QRCodec", "PDFArchive"],              // values; C wrappers
+        ["EInvoiceModel", "CairoGraphics", "QRCodec", "PDFArchive", "TextRecognition"],  // values; C wrappers
         ["EInvoiceVerification", "InvoiceLayout", "RasterIO"],                   // verify; lay out; load images
         ["InvoiceRenderer", "InvoiceScanning", "EInvoiceTestSupport"],           // draw; read QRs and print
         ["EInvoiceKit"],                                                          // the façades

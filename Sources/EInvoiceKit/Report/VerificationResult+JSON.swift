@@ -48,6 +48,8 @@ extension VerificationResult {
         public var printedChecks: [PrintedCheck]?
         /// The pages of the file that form this QR's document.
         public var documentPages: [Int]?
+        /// How the printed values were read: `text-layer` or `ocr` (scan only; absent when none were compared).
+        public var printedReadBy: String?
         public var upi: UPIPayment?
 
         public struct PrintedCheck: Encodable, Sendable {
@@ -86,7 +88,7 @@ extension VerificationResult {
             warnings: token?.warnings ?? [], errors: errors, failures: failures,
             notes: token == nil ? [] : [VerificationPolicy.cancellationNote],
             page: nil, qrKind: nil, position: nil, printedMatches: nil, printedMismatches: nil,
-            printedChecks: nil, documentPages: nil, upi: nil)
+            printedChecks: nil, documentPages: nil, printedReadBy: nil, upi: nil)
     }
 
     /// One line of JSON (sorted keys, so output is stable).

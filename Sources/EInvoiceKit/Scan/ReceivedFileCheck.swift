@@ -12,8 +12,9 @@ public import RasterIO
 public struct ReceivedFileCheck: Sendable {
     public var scanner: InvoiceScanner
 
-    public init(verifier: Verifier, dpi: Double = 300, limits: RasterLimits = RasterLimits()) {
-        scanner = InvoiceScanner(verifier: verifier, dpi: dpi, limits: limits)
+    /// - Parameter ocr: when printed values are read by OCR (`auto`: pages without a text layer).
+    public init(verifier: Verifier, dpi: Double = 300, limits: RasterLimits = RasterLimits(), ocr: OCRMode = .auto) {
+        scanner = InvoiceScanner(verifier: verifier, dpi: dpi, limits: limits, ocr: ocr)
     }
 
     /// What the check found in one file.

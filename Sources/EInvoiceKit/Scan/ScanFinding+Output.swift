@@ -25,6 +25,7 @@ extension ScanFinding {
                 .init(field: $0.field.rawValue, outcome: $0.outcome.rawValue, printed: $0.printed, signed: $0.signed, page: $0.page)
             }
             json.documentPages = code.documentPages
+            json.printedReadBy = code.printedChecks.isEmpty ? nil : code.printedByOCR ? "ocr" : "text-layer"
         }
         json.upi = code?.upi
         json.format = nil

@@ -64,15 +64,22 @@ public struct ScanFinding: Sendable {
         let differences = code.printedChecks.compactMap(\.failure)
         result.failures += differences
         result.token?.warnings += code.printedNotFound
+        result.token?.warnings += code.ocrNotes
         if code.printedChecks.isEmpty, page.hasText == false {
             // Say what was not checked: a clerk must not read VALID as "the paper matches".
-            result.token?.warnings.append("printed values not compared: the page has no text layer (a scan or photo); "
-                + "compare the fields above with the paper")
+            result.token?.warnings.append("printed values not compared: the page has no text layer (a scan or photo)"
+                + (code.ocrNotes.isEmpty ? " and OCR is off (--ocr auto reads it)" : "") + "; compare the fields above with the paper")
+        } else if code.printedByOCR {
+            result.token?.warnings.append(ScanFinding.readByOCR)
         }
         if !differences.isEmpty, result.outcome.isGenuine { result.outcome = .invalid }
         return ScanFinding(kind: .qr, input: input, page: page, code: code, result: result, outcome: result.outcome,
                            failures: result.failures)
     }
+
+    /// Said of every comparison made from OCR: what it can and cannot promise.
+    public static let readByOCR = "printed values read by OCR (Tesseract) from the page image: a value OCR could not read "
+        + "with certainty is \"not found\", never \"differs\"; check those on the paper"
 
     /// The tokens an archive PDF carries (`render --archive`), verified, with the QRs already read
     /// from its `pages` compared to them (no second scan); empty for other files.

@@ -24,9 +24,10 @@ final class ChildProcess {
     /// spawned in between (it would inherit our pipe and hide the end of our child's output).
     private static let spawning = Mutex<Void>(())
 
-    /// Starts `executable` with `arguments`; `input` is its stdin (an unlinked temporary file).
-    init(executable: String, arguments: [String], input: Data) throws(RasterError) {
-        let spawned = Self.spawning.withLock { _ in Self.spawn(executable, arguments, input) }
+    /// Starts `executable` with `arguments`; `input` is its stdin (an unlinked temporary file);
+    /// `environment` is set over this process's own.
+    init(executable: String, arguments: [String], input: Data, environment: [String: String] = [:]) throws(RasterError) {
+        let spawned = Self.spawning.withLock { _ in Self.spawn(executable, arguments, input, environment) }
         let (pid, output, errors) = try spawned.get()
         self.pid = pid
         self.output = output
@@ -35,8 +36,8 @@ final class ChildProcess {
         _ = fcntl(errors, F_SETFL, fcntl(errors, F_GETFL) | O_NONBLOCK)
     }
 
-    private static func spawn(_ executable: String, _ arguments: [String],
-                              _ input: Data) -> Result<(pid_t, Int32, Int32), RasterError> {
+    private static func spawn(_ executable: String, _ arguments: [String], _ input: Data,
+                              _ environment: [String: String]) -> Result<(pid_t, Int32, Int32), RasterError> {
         var template = Array((FileManager.default.temporaryDirectory.path + "/einvoice-input-XXXXXX").utf8CString)
         let memory = mkstemp(&template)
         guard memory >= 0 else { return .failure(failure("creating the decoder's input")) }
@@ -75,7 +76,15 @@ final class ChildProcess {
         let argv = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let status: Int32
+        if environment.isEmpty {
+            status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        } else {
+            let own = ProcessInfo.processInfo.environment.filter { environment[$0.key] == nil }
+            let envp = own.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { envp.forEach { free($0) } }
+            status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        }
         close(out[1])
         close(err[1])
         guard status == 0 else {

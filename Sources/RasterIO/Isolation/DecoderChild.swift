@@ -29,6 +29,7 @@ public enum DecoderChild {
             return emit(.error(RasterError(.decoderFailed, "the decoder could not read the file (\(error.localizedDescription))"))) ? 70 : 74
         }
         guard !data.isEmpty else { return emit(.error(RasterError(.empty, "the file is empty"))) ? 0 : 74 }
+        if let ocr = request.ocr { return OCRChild.run(ocr, input: data, emit: emit) }
         guard let format = ImageFormat.detect(data) else {
             return emit(.error(RasterError(.unsupported, "not a PNG, JPEG, TIFF or PDF file"))) ? 0 : 74
         }

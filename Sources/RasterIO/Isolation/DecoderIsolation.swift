@@ -55,6 +55,8 @@ public struct DecoderIsolation: Sendable {
                         limitNote = RasterNote(pages: (read + 1)...total,
                                                message: "not read: the file has \(total) pages and \(read) are read (--max-pages)")
                     }
+                case .words:
+                    throw RasterError(.decoderFailed, "the decoder's output is garbled")
                 case .page(let page):
                     delivered += 1
                     lastPage = max(lastPage, page.pageNumber ?? 1)
@@ -101,8 +103,10 @@ public struct DecoderIsolation: Sendable {
     }
 }
 
-/// What the parent tells the child: the limits and DPI, as one JSON argument.
+/// What the parent tells the child: the limits and DPI, as one JSON argument; with `ocr`, the
+/// child reads the words of the raw grey page on its stdin instead of decoding a file.
 struct DecodeRequest: Codable {
+    var ocr: OCRRequest?
     var dpi: Double
     var maxPixels: Int
     var maxFilePixels: Int

@@ -1,16 +1,18 @@
 import EInvoiceBasics
 import Foundation
 import PrintedText
+import TextRecognition
 
 /// The stream a decoder child writes and its parent reads: length-prefixed frames, native byte
 /// order (both ends are the same binary on the same machine).
 ///
 /// `C` the number of pages the child will try, `P` a page (metadata, text, positioned words, then grey pixels),
-/// `N` a note, `E` an error that ends the file, `D` done.
+/// `W` the words OCR read on a page, `N` a note, `E` an error that ends the file, `D` done.
 enum PageFrame {
     /// Pages the child will try, and pages the file has.
     case pageCount(read: Int, total: Int)
     case page(RasterPage)
+    case words(PageTextReader.Reading)
     case note(RasterNote)
     case error(RasterError)
     case done
@@ -41,6 +43,14 @@ enum PageFrame {
             head.append(raw: UInt32(words.count))
             head.append(words)
             return head.withUnsafeBytes(write) && page.image.pixels.withUnsafeBytes(write)
+        case .words(let text):
+            let words = Data(wordsBytes: text.words)
+            head.append(kind: "W", payload: 8 + 4 + 1 + words.count)
+            head.append(raw: text.milliseconds)
+            head.append(raw: Int32(text.regions))
+            head.append(raw: UInt8(text.incomplete ? 1 : 0))
+            head.append(words)
+            return head.withUnsafeBytes(write)
         case .note(let note):
             let body = (try? JSONEncoder().encode(note)) ?? Data()  // a page range and words: always encodable
             head.append(kind: "N", payload: body.count)
@@ -83,6 +93,13 @@ enum PageFrame {
             let pixels = try reader.bytes(area) ?? []
             return .page(RasterPage(origin: origin, image: GreyImage(width: width, height: height, pixels: pixels),
                                     text: hasText ? text : nil, words: words))
+        case UInt8(ascii: "W"):
+            let milliseconds = try reader.value(Double.self), regions = Int(try reader.value(Int32.self))
+            let incomplete = try reader.value(UInt8.self) == 1
+            guard length >= 13, let words = [PositionedWord](wordsBytes: try reader.bytes(length - 13) ?? []) else {
+                throw RasterError(.decoderFailed, "the decoder's output is garbled")
+            }
+            return .words(PageTextReader.Reading(words: words, regions: regions, milliseconds: milliseconds, incomplete: incomplete))
         case UInt8(ascii: "N"):
             guard let note = try? JSONDecoder().decode(RasterNote.self, from: Data(try reader.bytes(length) ?? [])) else {
                 throw RasterError(.decoderFailed, "the decoder's output is garbled")
@@ -127,12 +144,13 @@ extension RasterError.Code {
 }
 
 extension Data {
-    /// A page's positioned words: per word its box (four doubles), page, and UTF-8 text with its length.
+    /// A page's positioned words: per word its box and confidence (five doubles, NaN for none), page,
+    /// and UTF-8 text with its length.
     fileprivate init(wordsBytes words: [PositionedWord]) {
         self.init()
         for word in words {
             let text = Data(word.text.utf8)
-            for value in [word.box.minX, word.box.minY, word.box.maxX, word.box.maxY] { append(raw: value) }
+            for value in [word.box.minX, word.box.minY, word.box.maxX, word.box.maxY, word.confidence ?? .nan] { append(raw: value) }
             append(raw: Int32(word.page))
             append(raw: UInt32(text.count))
             append(text)
@@ -165,11 +183,12 @@ extension Array where Element == PositionedWord {
         }
         while offset < bytes.count {
             guard let minX = take(Double.self), let minY = take(Double.self), let maxX = take(Double.self),
-                  let maxY = take(Double.self), let page = take(Int32.self), let count = take(UInt32.self).map(Int.init),
-                  offset + count <= bytes.count else { return nil }
+                  let maxY = take(Double.self), let confidence = take(Double.self), let page = take(Int32.self),
+                  let count = take(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
             let text = String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
             offset += count
-            append(PositionedWord(text: text, box: WordBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY), page: Int(page)))
+            append(PositionedWord(text: text, box: WordBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY), page: Int(page),
+                                  confidence: confidence.isNaN ? nil : confidence))
         }
     }
 }

@@ -1,0 +1,128 @@
+internal import CTesseract
+import Foundation
+import PrintedText
+import EInvoiceBasics
+
+/// One word as Tesseract read it, in the pixels of the image it was given.
+struct RecognizedWord {
+    var text: String
+    var box: WordBox
+    /// Tesseract's word confidence, 0…100.
+    var confidence: Double
+}
+
+/// What one recognition pass returned.
+struct RecognizedPage {
+    var words: [RecognizedWord]
+    /// The angle (radians) Tesseract measured the text lines to lean by; 0 when it found no lines.
+    var deskewAngle: Double
+}
+
+/// A Tesseract instance (`TessBaseAPI`), owned: `init` creates and loads the language data,
+/// `deinit` ends and frees it. Not thread-safe, so not `Sendable`: one per reading.
+final class TesseractEngine {
+    private let handle: OpaquePointer
+
+    /// How Tesseract should segment what it is given.
+    enum Segmentation {
+        /// A whole page: find blocks, columns and lines first (`PSM_AUTO`).
+        case page
+        /// A cut-out region: one block of lines (`PSM_SINGLE_BLOCK`).
+        case block
+
+        fileprivate var mode: TessPageSegMode {
+            switch self {
+            case .page: PSM_AUTO
+            case .block: PSM_SINGLE_BLOCK
+            }
+        }
+    }
+
+    /// Loads `languages` (Tesseract's `eng`, `eng+hin`) from the system's tessdata, or from
+    /// `TESSDATA_PREFIX` when set.
+    init(languages: String) throws(OCRError) {
+        guard let handle = TessBaseAPICreate() else {
+            throw OCRError(.unavailable, "Tesseract could not be started")
+        }
+        // Warnings go nowhere: results and failures are reported through return values.
+        _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        let status = TessBaseAPIInit3(handle, nil, languages)
+        do throws(OCRError) {
+            try Self.check(status, "loading the \(languages) language data (Debian: tesseract-ocr-eng, tesseract-ocr-hin)",
+                           code: .unavailable)
+        } catch {
+            TessBaseAPIDelete(handle)
+            throw error
+        }
+        self.handle = handle
+        // Printed invoices are dark on light; trying every weak line inverted costs a third of the time.
+        _ = TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    /// Reads the words of `image` (its pixels scanned at `resolution` DPI) before `deadline`.
+    /// Tesseract copies the pixels, so they need to live only for the call.
+    func read(_ image: GreyImage, resolution: Int, segmentation: Segmentation,
+              deadline: ContinuousClock.Instant) throws(OCRError) -> RecognizedPage {
+        let milliseconds = Self.milliseconds(until: deadline)
+        guard milliseconds > 0, image.width > 0, image.height > 0 else {
+            throw OCRError(.timeLimit, "no time was left to read the page")
+        }
+        image.pixels.withUnsafeBufferPointer {
+            TessBaseAPISetImage(handle, $0.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+        }
+        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(resolution, 2400))))
+        TessBaseAPISetPageSegMode(handle, segmentation.mode)
+        defer { TessBaseAPIClear(handle) }
+        guard let monitor = TessMonitorCreate() else { throw OCRError(.recognitionFailed, "Tesseract's monitor could not be made") }
+        defer { TessMonitorDelete(monitor) }
+        TessMonitorSetDeadlineMSecs(monitor, Int32(min(milliseconds, Int(Int32.max))))
+        let status = TessBaseAPIRecognize(handle, monitor)
+        if status != 0, ContinuousClock.now >= deadline {
+            throw OCRError(.timeLimit, "the time for reading the page was spent")
+        }
+        try Self.check(status, "recognising the page", code: .recognitionFailed)
+        return collect()
+    }
+
+    /// Copies every word, its box and confidence out of Tesseract's result iterator.
+    private func collect() -> RecognizedPage {
+        guard let iterator = TessBaseAPIGetIterator(handle) else { return RecognizedPage(words: [], deskewAngle: 0) }
+        defer { TessResultIteratorDelete(iterator) }
+        let page = TessResultIteratorGetPageIterator(iterator)
+        var orientation = ORIENTATION_PAGE_UP, direction = WRITING_DIRECTION_LEFT_TO_RIGHT
+        var order = TEXTLINE_ORDER_TOP_TO_BOTTOM, angle: Float = 0
+        TessPageIteratorOrientation(page, &orientation, &direction, &order, &angle)
+        var words: [RecognizedWord] = []
+        repeat {
+            guard let text = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+            defer { TessDeleteText(text) }
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            guard TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom) != 0 else { continue }
+            let word = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !word.isEmpty else { continue }
+            words.append(RecognizedWord(text: word, box: WordBox(minX: Double(left), minY: Double(top), maxX: Double(right), maxY: Double(bottom)),
+                                        confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD))))
+        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        return RecognizedPage(words: words, deskewAngle: Double(angle))
+    }
+
+    /// Tesseract's one error convention, a status that is 0 on success and -1 otherwise,
+    /// translated here and only here.
+    private static func check(_ status: Int32, _ what: String, code: OCRError.Code) throws(OCRError) {
+        guard status != 0 else { return }
+        throw OCRError(code, "Tesseract failed \(what) (status \(status))")
+    }
+
+    private static func milliseconds(until deadline: ContinuousClock.Instant) -> Int {
+        let left = ContinuousClock.now.duration(to: deadline).components
+        return Int(left.seconds) * 1000 + Int(left.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+@available(*, unavailable)
+extension TesseractEngine: Sendable {}
