@@ -96,6 +96,15 @@ enum OCRCorrection {
         return result
     }
 
+    /// What two reads of one word must share to agree: the amount's value when both are amounts
+    /// (one read may take the `₹` before it for part of the word, the other not), else the text
+    /// without the punctuation at its ends.
+    static func agreementKey(_ text: String) -> String {
+        let core = text.trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        if isWellGrouped(core), let amount = PrintedValueSyntax.amount(core) { return "amount \(amount)" }
+        return core
+    }
+
     /// The word with a GSTIN in it corrected by structure (`GSTIN:O9AABC…` keeps its label part),
     /// and whether what it holds can be trusted as printed: a GSTIN whose check character fails,
     /// or an amount that is badly grouped, cannot.

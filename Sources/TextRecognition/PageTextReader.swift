@@ -103,7 +103,7 @@ public final class PageTextReader {
             let corrected = OCRCorrection.corrected(word.text)
             let twin = overview.filter { $0.box.overlapRatio(with: word.box) >= 0.3 }
                 .max { $0.box.overlapRatio(with: word.box) < $1.box.overlapRatio(with: word.box) }
-            let agrees = twin.map { OCRCorrection.corrected($0.text).text == corrected.text } ?? false
+            let agrees = twin.map { OCRCorrection.agreementKey(OCRCorrection.corrected($0.text).text) == OCRCorrection.agreementKey(corrected.text) } ?? false
             let certain = agrees && corrected.trustworthy && word.confidence >= options.certainConfidence
                 && (twin?.confidence ?? 0) >= options.overviewConfidence
             words.append(PositionedWord(text: corrected.text, box: word.box, page: page,
