@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "EInvoiceServer",
             dependencies: [
-                "EInvoiceKit", "EInvoiceVerification", "InvoiceLayout", "InvoiceScanning", "RasterIO", "EInvoiceModel", "InvoiceLedger", crypto,
+                "EInvoiceKit", "EInvoiceBasics", "EInvoiceVerification", "InvoiceLayout", "InvoiceScanning", "RasterIO", "EInvoiceModel", "InvoiceLedger", crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,7 +97,7 @@ let package = Package(
             name: "einvoice",
             dependencies: [
                 "EInvoiceServer", "InvoiceLedger", .product(name: "Hummingbird", package: "hummingbird"),
-                "EInvoiceKit", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec", "InvoiceScanning", "RasterIO",
+                "EInvoiceKit", "EInvoiceBasics", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec", "InvoiceScanning", "RasterIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "EInvoiceServerTests",
             dependencies: [
-                "EInvoiceServer", "EInvoiceTestSupport", "EInvoiceKit", "RasterIO", "InvoiceLedger",
+                "EInvoiceServer", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceBasics", "RasterIO", "InvoiceLedger",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

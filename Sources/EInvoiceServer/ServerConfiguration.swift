@@ -1,3 +1,4 @@
+import EInvoiceBasics
 public import EInvoiceVerification
 public import InvoiceLedger
 public import RasterIO

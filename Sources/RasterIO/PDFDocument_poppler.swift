@@ -58,7 +58,7 @@ public final class PDFDocument {
         defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
         let scale = dpi / 72
         guard let size = pixelSize(page: index, dpi: dpi), size.width > 0, size.height > 0, size.pixels <= limits.maxPixels else {
-            throw RasterError(.tooLarge, "page \(index + 1) at \(Int(dpi)) DPI would be over the \(RasterLimits.megapixels(limits.maxPixels)) limit")
+            throw RasterError(.tooLarge, "page \(index + 1) at \(Int(dpi)) DPI would be over the \(ImageLimits.megapixels(limits.maxPixels)) limit")
         }
         let pixelWidth = size.width, pixelHeight = size.height
         do {

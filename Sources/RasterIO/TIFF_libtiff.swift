@@ -53,7 +53,7 @@ enum TIFFDecoder {
             else { throw RasterError(.corrupt, "TIFF page \(index + 1) cannot be read") }
             // The header was measured in Swift; libtiff must agree before it allocates.
             guard Int(width) * Int(height) <= limits.maxPixels else {
-                throw RasterError(.tooLarge, "a TIFF page of \(width)×\(height) pixels is over the \(RasterLimits.megapixels(limits.maxPixels)) limit")
+                throw RasterError(.tooLarge, "a TIFF page of \(width)×\(height) pixels is over the \(ImageLimits.megapixels(limits.maxPixels)) limit")
             }
             var rgba = [UInt32](repeating: 0xffffffff, count: Int(width) * Int(height))
             let ok = withExtendedLifetime(source) {

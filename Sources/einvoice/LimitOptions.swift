@@ -1,4 +1,5 @@
 import ArgumentParser
+import EInvoiceBasics
 import RasterIO
 
 /// Limits on what one input file may cost (`scan`, `verify FILE`, `serve`); defaults in docs/reliability.md.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EInvoiceBasics
 import EInvoiceKit
 import EInvoiceServer
 import Foundation

@@ -2,7 +2,6 @@ public import ArgumentParser
 public import EInvoiceKit
 import EInvoiceVerification
 import Foundation
-import RasterIO
 
 /// `einvoice verify`: check IRP responses or tokens offline against pinned IRP keys.
 struct VerifyCommand: ParsableCommand {
@@ -33,40 +32,29 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var recognition: OCROptions
 
     func run() throws {
-        let verifier = try verification.makeVerifier()
-        let check = ReceivedFileCheck(verifier: verifier, limits: limits.rasterLimits(defaultPages: 50), ocr: recognition.ocr)
+        let check = ReceivedFileCheck(verifier: try verification.makeVerifier(), limits: limits.rasterLimits(defaultPages: 50), ocr: recognition.ocr)
         var writer = ReportWriter(path: output.output)
         var recorder = LedgerRecorder(try ledger.open())
-        var results: [VerificationResult] = []
-        var files: [ReceivedFileCheck.Report] = []
-        var inputCount = 0
+        var verified: [InputVerification] = []
         let unreadable = forEachInput(inputs) { name, data in
-            inputCount += 1
-            // A PDF or image is a received file: the same check as `scan` (its printed QR, its
-            // embedded tokens, the printed values against the signed ones).
-            if format == nil, ImageFormat.detect(data) != nil {
-                let report = check.check(data, name: name)
+            let outcome = check.verify(data, name: name, format: format)
+            switch outcome {
+            case .tokens(let results) where !recorder.isRecording:
+                for result in results { writer.write(output.json ? result.jsonLine : result.text) }
+            case .tokens(let results):
+                recorder.write(results.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+            case .receivedFile(let report):
                 recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
-                files.append(report)
-                return
             }
-            let verified = verifier.verify(data, source: name, format: format)
-            if recorder.isRecording {
-                recorder.write(verified.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
-            } else {
-                for result in verified { writer.write(output.json ? result.jsonLine : result.text) }
-            }
-            results += verified
+            verified.append(outcome)
         }
-        if !output.json, results.contains(where: { $0.token != nil }) || files.contains(where: \.hasVerifiedTokens) {
+        if !output.json, verified.contains(where: \.hasVerifiedTokens) {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
         }
-        let summary = VerificationSummary(results, inputs: inputCount)
+        let summary = VerificationSummary(verified.flatMap(\.tokenResults), inputs: verified.count)
         writer.write(output.json ? summary.jsonLine : summary.text)
         try writer.finish()
-        var status = ExitStatus.worse(ExitStatus.of(results), files.isEmpty ? .success
-                                      : ExitStatus.ofScan(files.flatMap(\.findings), unreadableInput: false))
-        if unreadable, status == .success || (results.isEmpty && files.isEmpty) { status = .noInput }
+        var status = ExitStatus.of(verified, unreadableInput: unreadable)
         if recorder.failed { status = ExitStatus.worse(status, .cannotCreateOutput) }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import EInvoiceServer
 import EInvoiceTestSupport
 import Foundation

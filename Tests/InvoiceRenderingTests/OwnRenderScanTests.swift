@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import EInvoiceKit
 import EInvoiceModel
 import EInvoiceTestSupport

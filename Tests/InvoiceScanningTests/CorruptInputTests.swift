@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import EInvoiceTestSupport
 import Foundation
 import InvoiceScanning

@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import Foundation
 import Synchronization
 #if canImport(Glibc)

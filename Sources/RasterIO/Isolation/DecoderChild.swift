@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,7 @@ public enum DecoderChild {
             FileHandle.standardError.write(Data("_decode is internal to einvoice: it takes the parent's request\n".utf8))
             return 64
         }
-        let limits = request.limits
+        let limits = request.rasterLimits
         // The kernel enforces these even inside C code: allocation fails past RLIMIT_AS, SIGXCPU past RLIMIT_CPU.
         let cpu = rlim_t(limits.maxSeconds.rounded(.up)) + 1
         var cpuLimit = rlimit(rlim_cur: cpu, rlim_max: cpu + 1)

@@ -1,3 +1,4 @@
+import EInvoiceBasics
 public import Foundation
 
 /// Runs the C decoders (poppler, libtiff, libjpeg, libpng) for one file in a child process — the
@@ -108,24 +109,12 @@ public struct DecoderIsolation: Sendable {
 struct DecodeRequest: Codable {
     var ocr: OCRRequest?
     var dpi: Double
-    var maxPixels: Int
-    var maxFilePixels: Int
-    var maxPages: Int
-    var maxSeconds: Double
-    var maxJPEGScans: Int
-    var maxImagesPerPage: Int
-    var maxFormDepth: Int
+    var limits: ImageLimits
     var memoryBytes: Int
 
     init(dpi: Double, limits: RasterLimits, memoryBytes: Int) {
         self.dpi = dpi
-        maxPixels = limits.maxPixels
-        maxFilePixels = limits.maxFilePixels
-        maxPages = limits.maxPages
-        maxSeconds = limits.maxSeconds
-        maxJPEGScans = limits.maxJPEGScans
-        maxImagesPerPage = limits.maxImagesPerPage
-        maxFormDepth = limits.maxFormDepth
+        self.limits = limits.image
         self.memoryBytes = memoryBytes
     }
 
@@ -133,15 +122,10 @@ struct DecodeRequest: Codable {
     /// the empty request and the parent report a decoder failure, never a silent success.
     var argument: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
 
-    var limits: RasterLimits {
+    /// The limits the child decodes within (it is the isolation, so it has none of its own).
+    var rasterLimits: RasterLimits {
         var limits = RasterLimits()
-        limits.maxPixels = maxPixels
-        limits.maxFilePixels = maxFilePixels
-        limits.maxPages = maxPages
-        limits.maxSeconds = maxSeconds
-        limits.maxJPEGScans = maxJPEGScans
-        limits.maxImagesPerPage = maxImagesPerPage
-        limits.maxFormDepth = maxFormDepth
+        limits.image = self.limits
         return limits
     }
 }

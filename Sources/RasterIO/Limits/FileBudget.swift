@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import Foundation
 
 /// Something the loader did not read, said in words: pages past a budget, an embedded image over
@@ -44,7 +45,7 @@ struct FileBudget {
     mutating func admit(_ size: ImageHeader.Size, what: String) -> Refusal? {
         if size.pixels > limits.maxPixels || size.pixels <= 0 {
             return Refusal(message: "not read: \(what) is \(size.width)×\(size.height) pixels, over the "
-                + "\(RasterLimits.megapixels(limits.maxPixels)) limit for one image (--max-image-megapixels)", endsFile: false)
+                + "\(ImageLimits.megapixels(limits.maxPixels)) limit for one image (--max-image-megapixels)", endsFile: false)
         }
         if size.pixels > limits.maxFilePixels - pixelsSpent { return Refusal(message: budgetSpent, endsFile: true) }
         if isOverTime { return Refusal(message: timeSpent, endsFile: true) }
@@ -53,7 +54,7 @@ struct FileBudget {
     }
 
     var budgetSpent: String {
-        "not read: the file's budget of \(RasterLimits.megapixels(limits.maxFilePixels)) decoded is spent (--max-file-megapixels)"
+        "not read: the file's budget of \(ImageLimits.megapixels(limits.maxFilePixels)) decoded is spent (--max-file-megapixels)"
     }
 
     var timeSpent: String {
