@@ -27,6 +27,7 @@ public enum Fixtures {
     /// Every real `SignedQRCode` and `SignedInvoice` in `Tests/Fixtures/real/tokens/`.
     public static let realTokens: [RealToken] = {
         ["real/tokens/signed_qr_codes.json", "real/tokens/signed_invoices.json"].flatMap { path -> [RealToken] in
+            // A missing or broken file yields no tokens; RealTokenTests' count check then fails, naming it.
             guard let data = try? data(path),
                   let records = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
             else { return [] }
