@@ -110,7 +110,7 @@ components:
       required: [input, verdict, environment, warnings, errors, cancelled, notes]
       properties:
         input: { type: string }
-        verdict: { type: string, description: "valid, sandbox (genuine sandbox signature: a test document), invalid, untrusted, malformed, irp-error; scan also: no-qr, not-an-e-invoice-qr, unreadable" }
+        verdict: { type: string, description: "valid, sandbox (genuine sandbox signature: a test document), invalid, untrusted, malformed, irp-error; scan also: no-qr, not-an-e-invoice-qr, unreadable, not-read (pages not read: the check is incomplete)" }
         environment: { type: string, enum: [production, sandbox, unknown] }
         kind: { type: string, enum: [SignedQRCode, SignedInvoice, unknown] }
         kid: { type: string }

@@ -88,6 +88,7 @@ function banner(r) {
   if (r.verdict === 'invalid') return ['invalid', (r.printedMismatches || []).length ? 'Printed invoice does not match the signed QR' : 'Forged or altered', 'Does not hold — see the errors below'];
   if (r.verdict === 'untrusted') return ['untrusted', 'Unknown IRP key', 'Well formed, but signed by a key this desk does not know (not necessarily forged)'];
   if (r.verdict === 'no-qr') return ['none', 'No e-invoice QR found', 'No page of this file carries the IRP\'s signed QR'];
+  if (r.verdict === 'not-read') return ['untrusted', 'Pages not read — the check of this file is incomplete', 'A limit or the time budget stopped reading; see below'];
   if (r.verdict === 'not-an-e-invoice-qr') return ['none', r.qrKind === 'upi-payment' ? 'UPI payment QR (not an e-invoice QR)' : 'Not an e-invoice QR', ''];
   return ['invalid', 'Cannot be read', r.verdict];
 }

@@ -21,6 +21,7 @@ public struct Failure: Sendable, Hashable, Codable, CustomStringConvertible {
             case unreadableInput = "unreadable-input"
             case noEInvoiceQR = "no-e-invoice-qr"
             case notAnEInvoiceQR = "not-an-e-invoice-qr"
+            case pagesNotRead = "pages-not-read"
         }
         fileprivate let value: Value
 
@@ -52,6 +53,8 @@ public struct Failure: Sendable, Hashable, Codable, CustomStringConvertible {
         public static let noEInvoiceQR = Code(value: .noEInvoiceQR)
         /// A QR that is not the IRP's (a UPI payment QR, a web link, …).
         public static let notAnEInvoiceQR = Code(value: .notAnEInvoiceQR)
+        /// Pages of the file were not read (a limit or the file's time budget): the check is incomplete.
+        public static let pagesNotRead = Code(value: .pagesNotRead)
 
         public var description: String { value.rawValue }
 

@@ -40,7 +40,8 @@ import Testing
     }
 
     @Test func doctoredTotalIsNamedByCodeFieldAndPrintedValue() throws {
-        let result = try CommandRunner.run(["scan", "--json", "Tests/Fixtures/foreign/weasyprint-a3-total-transposed.pdf"])
+        let result = try CommandRunner.run(["scan", "--json", "--max-seconds", "600",
+                                                "Tests/Fixtures/foreign/weasyprint-a3-total-transposed.pdf"])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["verdict"] as? String == "invalid")
@@ -65,5 +66,32 @@ import Testing
         let result = try CommandRunner.run(["scan", "-"], stdin: try Fixtures.data("scan/odoo-page-200dpi.jpg"))
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("<stdin>: QR at"))
+    }
+
+    @Test func pagesNotReadAreNamedAndTheFileDoesNotPass() throws {
+        // --max-pages 1 stops reading after page 1 as deterministically as a spent time budget would.
+        let arguments = ["--max-pages", "1", "--max-seconds", "600", "Tests/Fixtures/foreign/reportlab-b1-honest.pdf"]
+        let json = try CommandRunner.run(["scan", "--json"] + arguments)
+        #expect(json.status == 65, "\(json.stdout)\(json.stderr)")
+        let objects = try json.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.contains { $0["verdict"] as? String == "valid" })
+        let notRead = try #require(objects.first { $0["verdict"] as? String == "not-read" }, "\(json.stdout)")
+        #expect(notRead["page"] as? Int == 2)
+        let failure = try #require((notRead["failures"] as? [[String: Any]])?.first)
+        #expect(failure["code"] as? String == "pages-not-read")
+        #expect((failure["message"] as? String)?.contains("pages 2–3") == true)
+
+        let text = try CommandRunner.run(["scan"] + arguments)
+        #expect(text.status == 65)
+        #expect(text.stdout.contains("pages 2–3: NOT READ"), "\(text.stdout)")
+    }
+
+    @Test func aSpentTimeBudgetIsNeverACleanPass() throws {
+        // A budget of a millisecond: no page can be read in it; the file must say so and not pass.
+        let result = try CommandRunner.run(["scan", "--max-seconds", "0.001", "Tests/Fixtures/foreign/reportlab-b1-honest.pdf"])
+        #expect(result.status == 65, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("--max-seconds"), "\(result.stdout)")
     }
 }

@@ -84,4 +84,33 @@ import Testing
         #expect(finding.outcome == .invalid)
         #expect(finding.failures.compactMap { $0.code == .printedDiffers ? $0.field : nil } == ["grand-total"])
     }
+
+    /// Pages not read (here: past --max-pages, and the same note as the file's time budget
+    /// writes) are findings of their own, named by page, and the file never passes clean.
+    @Test func pagesNotReadAreFindingsAndNeverACleanPass() throws {
+        var limits = RasterLimits()
+        limits.maxPages = 1
+        limits.maxSeconds = 600  // wall-clock: this test is about the note, not the clock
+        let pages = try InvoiceScanner(scanner: QRScanner(timeBudget: 60), limits: limits)
+            .scan(try Fixtures.data("foreign/reportlab-b1-honest.pdf"))
+        let findings = ScanFinding.findings(input: "b1.pdf", pages: pages)
+        #expect(findings.contains { $0.kind == .qr && $0.outcome == .valid }, "\(findings.map(\.text))")
+        let notRead = try #require(findings.first { $0.kind == .pagesNotRead }, "\(findings.map(\.text))")
+        #expect(notRead.failures.map(\.code) == [.pagesNotRead])
+        #expect(notRead.errors.first?.hasPrefix("pages 2–3: not read") == true, "\(notRead.errors)")
+        #expect(notRead.text.contains("NOT READ"))
+        #expect(notRead.json.verdict == "not-read")
+        #expect(notRead.json.page == 2)
+        #expect(ExitStatus.ofScan(findings, unreadableInput: false) == .malformedInput)
+
+        // The time budget running out after page 1 leaves the same kind of note (FileBudget.timeSpent).
+        let timedOut = pages.map { page in
+            var page = page
+            if page.step == "not read" { page.note = "pages 2–3: not read: the file's time budget of 8 s is spent (--max-seconds)" }
+            return page
+        }
+        let afterBudget = ScanFinding.findings(input: "b1.pdf", pages: timedOut)
+        #expect(afterBudget.contains { $0.kind == .pagesNotRead && $0.errors.contains { $0.contains("pages 2–3") && $0.contains("--max-seconds") } })
+        #expect(ExitStatus.ofScan(afterBudget, unreadableInput: false) != .success)
+    }
 }

@@ -52,9 +52,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         }
     }
 
-    /// `scan`: by the verified QRs; a file without any e-invoice QR is malformed input.
+    /// `scan`: by the verified QRs; a file without any e-invoice QR, or with pages not read
+    /// (limits, time budget), is malformed input: an incomplete check never passes clean.
     public static func ofScan(_ findings: [ScanFinding], unreadableInput: Bool) -> ExitStatus {
         var status = of(findings.compactMap(\.result))
+        if findings.contains(where: { $0.kind == .pagesNotRead }) { status = worse(status, .malformedInput) }
         let inputs = Set(findings.map(\.input))
         let withQR = Set(findings.filter { $0.result != nil }.map(\.input))
         if inputs != withQR { status = worse(status, .malformedInput) }

@@ -10,7 +10,7 @@ extension ScanFinding {
         switch kind {
         case .qr: json.verdict = result == nil ? "not-an-e-invoice-qr" : outcome.rawValue
         case .embeddedToken: json.verdict = outcome.rawValue
-        case .noEInvoiceQR, .unreadable: json.verdict = kind.rawValue
+        case .noEInvoiceQR, .unreadable, .pagesNotRead: json.verdict = kind.rawValue
         }
         json.page = page?.pageNumber
         json.qrKind = kind == .embeddedToken ? "embedded-token" : code?.kind.rawValue
@@ -63,6 +63,7 @@ extension ScanFinding {
         let headline = switch kind {
         case .unreadable: "UNREADABLE"
         case .noEInvoiceQR: "NO E-INVOICE QR"
+        case .pagesNotRead: "NOT READ"
         default: "NOT AN E-INVOICE QR"
         }
         return "\(place): \(headline)\n" + errors.map { "  \($0)" }.joined(separator: "\n")

@@ -16,6 +16,9 @@ public struct ScanFinding: Sendable {
         case noEInvoiceQR = "no-qr"
         /// The file cannot be read at all.
         case unreadable
+        /// Pages of the file that were not read (`--max-pages`, `--max-seconds`, pixel budgets):
+        /// the check is incomplete, so the file never passes clean.
+        case pagesNotRead = "not-read"
     }
 
     public var kind: Kind
@@ -30,8 +33,9 @@ public struct ScanFinding: Sendable {
 
     public var errors: [String] { failures.map(\.message) }
 
-    /// Every finding for one file's pages: one per QR, and one "no e-invoice QR" for the file
-    /// when no page has one. Pages without a QR in a document that has one are not findings.
+    /// Every finding for one file's pages: one per QR, one "no e-invoice QR" for the file when
+    /// no page has one, and one per run of pages that was not read (with its reason). Pages read
+    /// without a QR in a document that has one are not findings.
     public static func findings(input: String, pages: [InvoiceScanner.PageResult]) -> [ScanFinding] {
         var findings: [ScanFinding] = []
         var reported = Set<String>()
@@ -49,8 +53,20 @@ public struct ScanFinding: Sendable {
             findings.append(ScanFinding(kind: .noEInvoiceQR, input: input, page: pageCount > 1 ? nil : pages.first,
                                         outcome: .malformed, failures: [Failure(.noEInvoiceQR, note)]))
         }
+        // Pages not read (a limit, the file's time budget) are said, never dropped: a QR found on
+        // page 1 must not make pages 2–3 look checked. Notes about a page that was itself read
+        // (its embedded images skipped) do not make the check incomplete.
+        let readPages = Set(pages.filter { $0.step != notReadStep }.compactMap(\.pageNumber))
+        for page in pages where page.step == notReadStep && !(page.pageNumber.map(readPages.contains) ?? false) {
+            let note = page.note ?? "\(page.label): not read"
+            findings.append(ScanFinding(kind: .pagesNotRead, input: input, page: page, outcome: .malformed,
+                                        failures: [Failure(.pagesNotRead, note + " (the check of this file is incomplete)")]))
+        }
         return findings
     }
+
+    /// The step of a page result that stands for pages not read (``InvoiceScanner``'s notes).
+    static let notReadStep = "not read"
 
     static func finding(input: String, page: InvoiceScanner.PageResult, code: ScannedCode) -> ScanFinding {
         guard let token = code.verification else {
