@@ -17,6 +17,9 @@ public struct InvoiceLayoutEngine {
 
     /// Rows kept with the totals, and the fewest rows left at a page's foot.
     static let rowsKeptTogether = 2
+    /// The space between blocks: 10 pt on an A4 or Letter page, less on a narrower one (A5),
+    /// where white space costs a short invoice its second sheet.
+    let gap: Points
 
     public init(template: InvoiceTemplate, measurer: any TextMeasuring) {
         self.template = template
@@ -24,6 +27,9 @@ public struct InvoiceLayoutEngine {
         self.styles = Styles(template)
         self.labels = Labels(template: template)
         self.builder = BlockBuilder(measurer: measurer, styles: styles, template: template)
+        let margins = template.page.marginsMM
+        let contentWidth = template.pageSize.width - .mm(margins.left) - .mm(margins.right)
+        self.gap = 10 * min(1, max(0.7, contentWidth / 500))
     }
 
     /// Lays out `doc` once, then stamps each copy's pages with its label (`copies` are copy
@@ -38,14 +44,17 @@ public struct InvoiceLayoutEngine {
                            height: size.height - .mm(margins.top) - .mm(margins.bottom) - headerHeight - 4 - footer - 4)
         var composer = PageComposer(pageSize: size, content: content)
         let width = content.width
-        if let band = topBand(doc, width: width) {
-            composer.place(band, spacing: 10)
+        let band = topBand(doc, width: width)
+        if let band {
+            composer.place(band.block, spacing: gap)
         } else {
-            composer.place(headerBlock(doc, width: width), spacing: 8)
-            composer.place(eInvoiceBlock(doc, width: width), spacing: 10)
+            composer.place(headerBlock(doc, width: width), spacing: gap * 0.8)
+            composer.place(eInvoiceBlock(doc, width: width), spacing: gap)
         }
-        composer.place(partiesBlock(doc.invoice, width: width), spacing: 10)
-        if let extras = extrasBlock(doc.extras, width: width) { composer.place(extras, spacing: 10) }
+        if band?.holdsParties != true, let parties = partiesBlock(doc.invoice, width: width) {
+            composer.place(parties, spacing: gap)
+        }
+        if let extras = extrasBlock(doc.extras, width: width) { composer.place(extras, spacing: gap) }
         placeTableAndClosing(doc, into: &composer, width: width)
         let bodies = composer.finish()
         let copyLabels: [String?] = copies.isEmpty ? [nil] : copies.map { template.copyLabel($0) ?? $0.uppercased() }
@@ -66,7 +75,7 @@ public struct InvoiceLayoutEngine {
         let header = tableHeader(table, width: width)
         let rows = table.rows.map { tableRow($0, table: table, width: width) }
         let closing = closingBlocks(doc, width: width)
-        let spacing: Points = 12, tableGap: Points = 10
+        let spacing = gap * 1.2, tableGap = gap
         let closingHeight = closing.map(\.height).reduce(0, +) + spacing * Double(max(closing.count - 1, 0)) + tableGap
         let marker = note("", width: width).height + builder.height("A", styles.muted, width: nil)
         let continuation = continuedNote(doc, width: width).height + 2

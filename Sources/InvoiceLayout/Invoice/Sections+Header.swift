@@ -12,21 +12,40 @@ extension InvoiceLayoutEngine {
         return block
     }
 
-    /// On a wide page: letterhead and document numbers in a column beside a narrow e-invoice
-    /// panel (QR above, IRN below), so the signed QR costs no page height of its own.
-    func topBand(_ doc: PrintableInvoice, width: Points) -> Block? {
+    /// Letterhead and document numbers in a column beside a narrow e-invoice panel (QR above,
+    /// IRN below), so the signed QR costs no page height of its own. When the panel is taller
+    /// than that column, the parties fill the room beside it if that is shorter than printing
+    /// them across the page below (on an A5 page this is what keeps a short invoice on one sheet). Nil when the column would be too narrow for a letterhead
+    /// or a UPI QR shares the panel.
+    func topBand(_ doc: PrintableInvoice, width: Points) -> (block: Block, holdsParties: Bool)? {
         let panelWidth = Points.mm(template.qr.sizeMM) + 16
-        let columnWidth = width - panelWidth - 14
-        guard doc.upiQR == nil, columnWidth >= 300 else { return nil }
+        let gap: Points = 12
+        let columnWidth = width - panelWidth - gap
+        guard doc.upiQR == nil, columnWidth >= Self.minimumBandColumn else { return nil }
         var block = Block()
         var y = letterhead(doc.invoice.seller, width: columnWidth, into: &block) + 8
         block.append(documentBlock(doc, width: min(columnWidth, 260), alignment: .leading), at: y)
         y = block.height
         let panel = eInvoiceBlock(doc, width: panelWidth, stacked: true)
+        var holdsParties = false
+        // Beside the panel when that makes the band with the parties shorter than the band
+        // with the parties across the page below it.
+        let below = partiesBlock(doc.invoice, width: width).map { $0.height + gap } ?? 0
+        if let parties = partiesBlock(doc.invoice, width: columnWidth, minimumColumn: Self.minimumPartyColumn),
+           max(y + gap + parties.height, panel.height) < max(y, panel.height) + below {
+            block.append(parties, at: y + gap)
+            y = block.height
+            holdsParties = true
+        }
         block.append(panel, at: 0, dx: width - panelWidth)
         block.height = max(y, panel.height)
-        return block
+        return (block, holdsParties)
     }
+
+    /// The narrowest column a letterhead and the document numbers take beside the panel.
+    static let minimumBandColumn: Points = 200
+    /// The narrowest party column beside the panel: a GSTIN on one line after its label.
+    static let minimumPartyColumn: Points = 150
 
     /// The document title with its number, date, supply type and reverse charge.
     private func documentBlock(_ doc: PrintableInvoice, width: Points, alignment: TextAlignment) -> Block {
@@ -138,7 +157,9 @@ extension InvoiceLayoutEngine {
             rows.append((labels(.ewayBill), [ewb.number, ewb.date.map { "dated \($0)" }, ewb.validTill.map { "valid till \($0)" }]
                 .compactMap { $0 }.joined(separator: ", ")))
         }
-        y = builder.rows(rows, x: x, y: y, width: width, labelWidth: labelWidth, valueStyle: styles.base, into: &block) + 3
+        // In a narrow panel the values take the small size, so an Ack Date keeps to one line.
+        y = builder.rows(rows, x: x, y: y, width: width, labelWidth: labelWidth, valueStyle: width < 200 ? styles.small : styles.base,
+                         into: &block) + 3
         return y + builder.text(doc.signatureNote, styles.muted, x: x, y: y, width: width, into: &block)
     }
 

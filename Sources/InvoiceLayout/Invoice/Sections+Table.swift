@@ -12,8 +12,13 @@ extension InvoiceLayoutEngine {
             guard id != .description else { return 0 }
             // Digits are the same width, so the longest text by characters is the widest.
             let longest = rows.lazy.map { $0[column] }.max { $0.count < $1.count } ?? ""
-            let header = labels.column(id).split(separator: " ").map { builder.width(String($0), styles.tableHeader) }.max() ?? 0
-            return max(builder.width(longest, styles.table), header, id == .serial ? 8 : 18) + pad
+            let title = labels.column(id)
+            let word = title.split(separator: " ").map { builder.width(String($0), styles.tableHeader) }.max() ?? 0
+            let cell = max(builder.width(longest, styles.table), word, id == .serial ? 8 : 18)
+            // A short title ("GST %") a little wider than its cells stays on one line: a header
+            // row of one line instead of two.
+            let whole = builder.width(title, styles.tableHeader)
+            return (whole - cell <= styles.table.size ? max(whole, cell) : cell) + pad
         }
         let fixed = widths.reduce(0, +)
         let minimumDescription: Points = 110

@@ -2,7 +2,8 @@ import EInvoiceModel
 import Foundation
 
 extension InvoiceLayoutEngine {
-    /// The HSN-wise tax summary (left) and the value summary (right), then the total in words;
+    /// The HSN-wise tax summary (left) and the value summary (right), with the total in words
+    /// under the tax summary (or in its place) when it fits beside the values, else below them;
     /// the summary and the words are left out when the template says so.
     func totalsBlock(_ invoice: Invoice, width: Points) -> Block {
         var block = Block()
@@ -51,9 +52,10 @@ extension InvoiceLayoutEngine {
             let words = AmountInWords.rupees(totals.totalInvoiceValue ?? 0)
             let wordsHeight = builder.height(labels(.amountInWords).uppercased(), styles.label, width: leftWidth) + 1
                 + builder.height(words, styles.base.bold(), width: leftWidth)
-            // Under the tax summary when it fits beside the value summary; else across the page.
-            let beside = showSummary && left + 6 + wordsHeight <= y
-            let top = beside ? left + 6 : bottom + 6
+            // Beside the value summary (under the tax summary, if any) when it fits there; else across the page.
+            let besideTop = showSummary ? left + 6 : 0
+            let beside = besideTop + wordsHeight <= y
+            let top = beside ? besideTop : bottom + 6
             let wordsWidth = beside ? leftWidth : width
             var wordsY = top + builder.text(labels(.amountInWords).uppercased(), styles.label, x: 0, y: top, width: wordsWidth, into: &block) + 1
             wordsY += builder.text(words, styles.base.bold(), x: 0, y: wordsY, width: wordsWidth, into: &block)
