@@ -4,8 +4,8 @@ import EInvoiceModel
 /// Lays out a ``PrintableInvoice`` into pages of positioned items, using a ``TextMeasuring``.
 ///
 /// Order on the page: running header, letterhead and title, the e-invoice panel with the signed
-/// QR, the parties, the unsigned extras, the line table (flowing over pages with its header
-/// repeated), then totals, details and the signature — together, on the last page, with at
+/// QR, the unsigned extras and the parties (beside the panel when there is room, else below it),
+/// the line table (flowing over pages with its header repeated), then totals, details and the signature — together, on the last page, with at
 /// least the table's last rows. "Page i of N" and the copy label are stamped after pagination,
 /// so copies share one layout.
 public struct InvoiceLayoutEngine {
@@ -54,7 +54,7 @@ public struct InvoiceLayoutEngine {
         if band?.holdsParties != true, let parties = partiesBlock(doc.invoice, width: width) {
             composer.place(parties, spacing: gap)
         }
-        if let extras = extrasBlock(doc.extras, width: width) { composer.place(extras, spacing: gap) }
+        if band?.holdsExtras != true, let extras = extrasBlock(doc.extras, width: width) { composer.place(extras, spacing: gap) }
         placeTableAndClosing(doc, into: &composer, width: width)
         let bodies = composer.finish()
         let copyLabels: [String?] = copies.isEmpty ? [nil] : copies.map { template.copyLabel($0) ?? $0.uppercased() }

@@ -12,34 +12,45 @@ extension InvoiceLayoutEngine {
         return block
     }
 
-    /// Letterhead and document numbers in a column beside a narrow e-invoice panel (QR above,
-    /// IRN below), so the signed QR costs no page height of its own. When the panel is taller
-    /// than that column, the parties fill the room beside it if that is shorter than printing
-    /// them across the page below (on an A5 page this is what keeps a short invoice on one sheet). Nil when the column would be too narrow for a letterhead
-    /// or a UPI QR shares the panel.
-    func topBand(_ doc: PrintableInvoice, width: Points) -> (block: Block, holdsParties: Bool)? {
-        let panelWidth = Points.mm(template.qr.sizeMM) + 16
-        let gap: Points = 12
-        let columnWidth = width - panelWidth - gap
-        guard doc.upiQR == nil, columnWidth >= Self.minimumBandColumn else { return nil }
-        var block = Block()
-        var y = letterhead(doc.invoice.seller, width: columnWidth, into: &block) + 8
-        block.append(documentBlock(doc, width: min(columnWidth, 260), alignment: .leading), at: y)
-        y = block.height
-        let panel = eInvoiceBlock(doc, width: panelWidth, stacked: true)
+    /// What the top band holds besides the letterhead, the document numbers and the panel.
+    struct Band {
+        var block: Block
+        var holdsExtras = false
         var holdsParties = false
-        // Beside the panel when that makes the band with the parties shorter than the band
-        // with the parties across the page below it.
-        let below = partiesBlock(doc.invoice, width: width).map { $0.height + gap } ?? 0
-        if let parties = partiesBlock(doc.invoice, width: columnWidth, minimumColumn: Self.minimumPartyColumn),
-           max(y + gap + parties.height, panel.height) < max(y, panel.height) + below {
-            block.append(parties, at: y + gap)
-            y = block.height
-            holdsParties = true
+    }
+
+    /// Letterhead and document numbers in a column beside a narrow e-invoice panel (QR above,
+    /// IRN below), so the signed QR costs no page height of its own. The room the taller panel
+    /// leaves in that column is filled: the order details (the desk's extras) go there when they
+    /// fit in it, and the parties when that is shorter than printing them across the page below
+    /// (on an A5 page this keeps a short invoice on one sheet). Nil when the column would be too
+    /// narrow for a letterhead, or a UPI QR shares the panel.
+    func topBand(_ doc: PrintableInvoice, width: Points) -> Band? {
+        let panelWidth = Points.mm(template.qr.sizeMM) + 16
+        let columnWidth = width - panelWidth - 12
+        guard doc.upiQR == nil, columnWidth >= Self.minimumBandColumn else { return nil }
+        var band = Band(block: Block())
+        var y = letterhead(doc.invoice.seller, width: columnWidth, into: &band.block) + 8
+        band.block.append(documentBlock(doc, width: min(columnWidth, 260), alignment: .leading), at: y)
+        y = band.block.height
+        let panel = eInvoiceBlock(doc, width: panelWidth, stacked: true)
+        if let extras = extrasBlock(doc.extras, width: columnWidth), y + gap + extras.height <= panel.height {
+            band.block.append(extras, at: y + gap)
+            y = band.block.height
+            band.holdsExtras = true
         }
-        block.append(panel, at: 0, dx: width - panelWidth)
-        block.height = max(y, panel.height)
-        return (block, holdsParties)
+        // Parties below extras only when the extras are here too: the order of blocks is kept.
+        let below = partiesBlock(doc.invoice, width: width).map { $0.height + gap } ?? 0
+        if band.holdsExtras || doc.extras.isEmpty,
+           let parties = partiesBlock(doc.invoice, width: columnWidth, minimumColumn: Self.minimumPartyColumn),
+           max(y + gap + parties.height, panel.height) < max(y, panel.height) + below {
+            band.block.append(parties, at: y + gap)
+            y = band.block.height
+            band.holdsParties = true
+        }
+        band.block.append(panel, at: 0, dx: width - panelWidth)
+        band.block.height = max(y, panel.height)
+        return band
     }
 
     /// The narrowest column a letterhead and the document numbers take beside the panel.
