@@ -50,6 +50,31 @@ import Testing
         #expect(rendered.layout.pages.contains { $0.items.contains { if case .image = $0 { true } else { false } } })
     }
 
+    /// The fields the letterhead example leaves unset (PAN, an address override), every per-invoice
+    /// extra, and overridden labels and copy labels: each on the page when configured.
+    @Test func everyCompanyFieldExtraAndLabelPrintsWhenSet() throws {
+        var template = try RenderSupport.template("letterhead")
+        template.company.pan = "AAFCA1234B"
+        template.company.address = ["14 Avinashi Road", "Coimbatore 641018, Tamil Nadu"]
+        template.labels["billedTo"] = "Consignee (buyer)"
+        template.labels["signatory"] = "Partner"
+        template.copies.labels["original"] = "ORIGINAL — BUYER'S COPY"
+        var options = RenderSupport.options()
+        options.copies = ["original"]
+        for assignment in ["poNumber=PO-4471", "poDate=02/06/2023", "dueDate=09/07/2023", "vehicle=TN38BX1234",
+                           "transporter=KPN Roadways", "notes=Deliver to gate 3 before noon"] {
+            try options.extras.set(assignment: assignment)
+        }
+        let (text, _) = try Self.text(template, try Self.sandboxGoods(), options: options)
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for needle in ["PAN AAFCA1234B", "14 Avinashi Road", "Coimbatore 641018, Tamil Nadu", "Web arunatextiles.example",
+                       "CONSIGNEE (BUYER)", "Partner", "ORIGINAL — BUYER'S COPY", "PO no.", "PO-4471", "PO date", "02/06/2023",
+                       "Due date", "09/07/2023", "Vehicle no.", "TN38BX1234", "Transporter", "KPN Roadways", "Notes",
+                       "Deliver to gate 3 before noon"] {
+            #expect(flat.contains(needle), "\(needle) is not on the page")
+        }
+    }
+
     @Test func blocksTurnedOffOrUnsetAreAbsent() throws {
         var template = try RenderSupport.template("standard")
         template.show = InvoiceTemplate.Show(hsnSummary: false, amountInWords: false, shipTo: false, dispatchFrom: false,
@@ -57,7 +82,8 @@ import Testing
         let (text, rendered) = try Self.text(template, try Self.sandboxGoods())
         for needle in ["HSN-WISE TAX SUMMARY", "AMOUNT IN WORDS", "SHIPPED TO", "DISPATCHED FROM", "E-way bill", "391009149369",
                        "DECLARATION", "BANK DETAILS", "TERMS AND CONDITIONS", "ORDER AND DISPATCH DETAILS", "CIN", "ORIGINAL FOR",
-                       "DUPLICATE", "Pay by UPI"] {
+                       "DUPLICATE", "Pay by UPI", "PAN", "Web ", "Phone", "E-mail", "PO no.", "PO date", "Due date", "Vehicle no.",
+                       "Notes", "Registered office"] {
             #expect(!text.contains(needle), "\(needle) is on a page that should not show it")
         }
         #expect(!rendered.layout.pages.contains { $0.items.contains { if case .image = $0 { true } else { false } } })
