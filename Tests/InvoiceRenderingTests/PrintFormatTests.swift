@@ -147,6 +147,24 @@ import Testing
         #expect(try Raster.pdfText(rendered.pdf).contains("Total invoice value"))
     }
 
+    /// The bundled sandbox sample (ship-to, dispatch-from, e-way bill, transport), on A4 with five
+    /// order details: the header blocks leave the table room to start on page 1, and this one-line
+    /// invoice is one page. (On A5 it is one page without the details; with all five the header
+    /// fills the first A5 page and the row goes over with the totals.)
+    @Test(arguments: [("classic", true), ("letterhead", true), ("compact", false)])
+    func theSandboxSampleStartsItsTableOnPageOne(_ name: String, _ withDetails: Bool) throws {
+        var options = RenderSupport.options()
+        options.copies = ["original"]
+        for assignment in ["poNumber=PO-4471", "poDate=02/06/2023", "vehicle=TN38BX1234", "transporter=KPN Roadways",
+                           "dueDate=09/07/2023"] where withDetails {
+            try options.extras.set(assignment: assignment)
+        }
+        let (_, rendered) = try Self.text(try RenderSupport.template(name), try Self.sandboxGoods(), options: options)
+        let first = try #require(rendered.layout.pages.first)
+        #expect(first.texts.contains("Test Trading Goods 1"), "\(name): the line table does not start on page 1")
+        #expect(rendered.pageCount == 1, "\(name): \(rendered.pageCount) pages")
+    }
+
     /// A long invoice ends with rows, totals and signature together on its last page.
     @Test(arguments: examples)
     func aSixtyLineInvoiceEndsWithTotalsAndSignatureTogether(_ name: String) throws {
