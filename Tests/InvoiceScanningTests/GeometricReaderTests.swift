@@ -7,15 +7,27 @@ import QRCodec
 import Testing
 
 /// The geometric sampler on synthetic symbols drawn through known projective maps: a real signed
-/// QR (version 25 at ECC M, 117 modules) turned, keystoned and shrunk to 1.2–1.5 pixels a module,
-/// sizes at which zbar alone reads nothing. Each case must give back the exact token.
+/// QR (version 25 at ECC M, 117 modules) turned, keystoned and shrunk to 1.0–1.5 pixels a module,
+/// sizes at which zbar alone reads nothing, plus a negative print and a finder under a blot of ink
+/// (found from the other two and the timing patterns). Each case must give back the exact token;
+/// the two cases the sampler cannot read yet are known issues, not left out.
 @Suite struct GeometricReaderTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var degrees: Double
         /// How much shorter the symbol's top edge is than its bottom edge (0.12 = 12 %).
         var keystone: Double
         var pixelsPerModule: Double
-        var testDescription: String { "\(degrees)° keystone \(keystone) at \(pixelsPerModule) px/module" }
+        /// Light modules on dark paper (a negative scan, a white-on-black print).
+        var inverted = false
+        /// A filled blot (a stamp's ink) over the bottom-left finder and its surroundings.
+        var blottedFinder = false
+        /// Beyond the sampler today (its finder search or grid fit fails): recorded as a known
+        /// issue, so the case reports the day it starts to read.
+        var beyondReach = false
+        var testDescription: String {
+            "\(degrees)° keystone \(keystone) at \(pixelsPerModule) px/module" + (inverted ? ", inverted" : "")
+                + (blottedFinder ? ", finder blotted" : "")
+        }
     }
 
     static let cases: [Case] = [
@@ -24,6 +36,10 @@ import Testing
         Case(degrees: 5, keystone: 0.12, pixelsPerModule: 1.5),
         Case(degrees: -30, keystone: 0.08, pixelsPerModule: 1.5),
         Case(degrees: 17, keystone: 0, pixelsPerModule: 1.2),
+        Case(degrees: -8, keystone: 0.15, pixelsPerModule: 1.2, beyondReach: true),
+        Case(degrees: 3, keystone: 0, pixelsPerModule: 1.0, beyondReach: true),
+        Case(degrees: 12, keystone: 0.1, pixelsPerModule: 1.5, inverted: true),
+        Case(degrees: 6, keystone: 0, pixelsPerModule: 2.5, blottedFinder: true),
     ]
 
     static var token: String { Fixtures.realTokens.first { $0.kind == "SignedQRCode" }?.token ?? "" }
@@ -34,7 +50,13 @@ import Testing
         let image = Self.draw(matrix, item)
         #expect(QRDecoder.decode(image).isEmpty, "zbar alone should not read this case (or it proves nothing)")
         let read = GeometricReader().read(image, deadline: ThreadCPUClock.now() + 30)
-        #expect(read.symbols.map(\.text) == [Self.token])
+        if item.beyondReach {
+            withKnownIssue("modules this small under this keystone are not read yet (issue 17)") {
+                #expect(read.symbols.map(\.text) == [Self.token])
+            }
+        } else {
+            #expect(read.symbols.map(\.text) == [Self.token])
+        }
     }
 
     @Test func pageWithoutASymbolGivesNothing() {
@@ -74,12 +96,15 @@ import Testing
                         let u = (inverse[0] * px + inverse[1] * py + inverse[2]) / w - 4
                         let v = (inverse[3] * px + inverse[4] * py + inverse[5]) / w - 4
                         let column = Int(u.rounded(.down)), row = Int(v.rounded(.down))
-                        if column >= 0, row >= 0, column < matrix.size, row < matrix.size, matrix.modules[row * matrix.size + column] {
+                        if item.blottedFinder, (u - 3.5) * (u - 3.5) + (v - Double(matrix.size) + 3.5) * (v - Double(matrix.size) + 3.5) < 36 {
+                            dark += 1
+                        } else if column >= 0, row >= 0, column < matrix.size, row < matrix.size, matrix.modules[row * matrix.size + column] {
                             dark += 1
                         }
                     }
                 }
-                pixels[y * side + x] = UInt8(255 - 255 * dark / (sub * sub))
+                let level = 255 - 255 * dark / (sub * sub)
+                pixels[y * side + x] = UInt8(item.inverted ? 255 - level : level)
             }
         }
         return GreyImage(width: side, height: side, pixels: pixels)

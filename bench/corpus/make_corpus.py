@@ -8,7 +8,10 @@ print, small QRs at ECC H, stamps over the quiet zone, and phone photos combinin
 kinds of issue 17 (HARD_KINDS): modules of 0.9-1.8 px, keystone photos to 17 %, defocus to 0.6 module,
 stamps or signatures over a finder, inverted prints, and a second (UPI) QR on the page.
 
-    make_corpus.py OUT_DIR [--seeds N] [--kinds a,b]
+    make_corpus.py OUT_DIR [--seeds N] [--first-seed K] [--kinds a,b]
+
+Seeds 0, 1, 2 … make the measured corpus (docs/scan-decode-rates.md); develop on others
+(`--first-seed 100`), so the table is measured on images the code was never looked at with.
 
 writes OUT_DIR/<kind>/<token>-<seed>.(png|jpg) and OUT_DIR/labels.json ({file: {kind, token}}).
 """
@@ -266,6 +269,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--first-seed", type=int, default=0, help="develop on other seeds than the measured corpus's")
     parser.add_argument("--kinds", default="", help="comma-separated subset of kinds")
     args = parser.parse_args()
     labels = {}
@@ -274,7 +278,7 @@ def main():
     for kind in wanted:
         os.makedirs(os.path.join(args.out, kind), exist_ok=True)
         for t, token in enumerate(all_tokens):
-            for seed in range(args.seeds):
+            for seed in range(args.first_seed, args.first_seed + args.seeds):
                 rng = random.Random(f"{kind}-{t}-{seed}")
                 img, ext = make_hard(kind, token, rng, all_tokens) if kind in HARD_KINDS else make(kind, token, rng)
                 name = f"{kind}/token{t}-{seed}.{ext}"

@@ -20,13 +20,25 @@ struct FinderPattern: Sendable, Hashable {
 /// maximum, so finders of a pixel a module and blurred ones are still found, with sub-pixel widths.
 enum FinderPatternLocator {
     /// Candidates, most supported first.
-    static func locate(in image: GreyImage, maximum: Int = 12) -> [FinderPattern] {
+    static func locate(in image: GreyImage, maximum: Int = 12, swing fixedSwing: Double? = nil) -> [FinderPattern] {
         let width = image.width, height = image.height
-        let swing = minimumSwing(image)
+        let swing = fixedSwing ?? minimumSwing(image)
         var raw: [FinderPattern] = []
         var profile = [Double](repeating: 0, count: width)
-        for y in 0..<height {
-            for x in 0..<width { profile[x] = Double(image.pixels[y * width + x]) }
+        // Every other row: a finder's 3-module core spans at least three rows at the module sizes
+        // searched at each scale (1.5 px and up here; the twice-upscaled search for smaller), so
+        // each finder is still crossed, and the cross-checks run from each hit.
+        for y in stride(from: 0, to: height, by: 2) {
+            // A row without one swing (paper, a margin) cannot cross a finder: skipped before
+            // its extrema are worked out.
+            var low = UInt8.max, high = UInt8.min
+            for x in 0..<width {
+                let value = image.pixels[y * width + x]
+                low = min(low, value)
+                high = max(high, value)
+                profile[x] = Double(value)
+            }
+            guard Double(high) - Double(low) >= swing else { continue }
             let runs = Runs(profile, swing: swing)
             var i = runs.firstDark
             while i + 4 < runs.lengths.count {

@@ -12,6 +12,9 @@ public import QRCodec
 public struct GeometricReader: Sendable {
     public init() {}
 
+    /// The name the cascade reports for reads by this reader.
+    public static let stepName = "geometric sampler"
+
     /// One way of turning a sampled grid into modules; tried in this order (cheapest and most
     /// often successful first on the corpus, see docs/scan-decode-rates.md).
     enum Readout: CaseIterable {
@@ -33,8 +36,9 @@ public struct GeometricReader: Sendable {
         for inverted in [false, true] {
             let source = inverted ? ImageFilters.invert(image) : image
             // Finders are searched at the image's own scale, then at twice it (modules of a pixel
-            // or so lose the finder's 1:1:3:1:1 runs to thresholding).
-            for upscale in [1, 2] where upscale == 1 || max(image.width, image.height) <= 1600 {
+            // or so lose the finder's 1:1:3:1:1 runs to thresholding) when the image is small
+            // enough to hold nothing but such a symbol.
+            for upscale in [1, 2] where upscale == 1 || Self.mayHoldPixelModules(image) {
                 guard ThreadCPUClock.now() < deadline else { return result }
                 let finders = Self.finders(in: source, upscale: upscale)
                 if finders.count >= 2 { result.sawFinders = true }
@@ -45,6 +49,27 @@ public struct GeometricReader: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `image` (a region crop) is small enough that a symbol filling it has modules of
+    /// under 1.5 px, where the 1:1:3:1:1 runs need the twice-upscaled search: the largest symbol
+    /// (version 40, 177 modules and a 4-module quiet zone each side) at 1.5 px a module, with the
+    /// region finder's margin of a quarter of the box each side. Larger crops (text blocks, QRs
+    /// of bigger modules) skip the search that costs four times the first.
+    static func mayHoldPixelModules(_ image: GreyImage) -> Bool {
+        let largestSymbol = Double(SymbolGeometry(version: 40).map { $0.dimension + 8 } ?? 185)
+        return Double(min(image.width, image.height)) <= largestSymbol * 1.5 * 1.5
+    }
+
+    /// Whether a region crop shows at least one finder pattern, dark on light or light on dark, at
+    /// its own scale or (when it may hold modules of a pixel) at twice it: the cascade spends
+    /// nothing beyond one plain zbar look on regions without (blocks of text, tables, logos).
+    public static func hasFinderEvidence(_ crop: GreyImage) -> Bool {
+        let inverted = ImageFilters.invert(crop)
+        for upscale in [1, 2] where upscale == 1 || mayHoldPixelModules(crop) {
+            if !finders(in: crop, upscale: upscale).isEmpty || !finders(in: inverted, upscale: upscale).isEmpty { return true }
+        }
+        return false
     }
 
     /// Whether a whole page shows at least two finder-like patterns (at about 1 000 px across):

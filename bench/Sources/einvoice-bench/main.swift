@@ -17,6 +17,8 @@ import RasterIO
 ///     einvoice-bench sample LINES OUT.json KEY.pem  a signed synthetic response and its trust file
 ///     einvoice-bench json SECONDS FILE.json         StrictJSONReader next to Foundation's readers
 ///     einvoice-bench scan-corpus DIR [FILE…]         per-image texts, step and ms (bench/scan)
+///     einvoice-bench scan-steps DIR [FILE…]          every cascade step alone on each image (its measured order)
+///     einvoice-bench scan-pages PAGES OUT.pdf       an own PAGES-page invoice, CPU ms per page drawn and scanned
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("einvoice-bench: \(message)\n".utf8))
@@ -128,6 +130,14 @@ case "scan-corpus":
     guard arguments.count >= 2 else { fail("usage: einvoice-bench scan-corpus CORPUS_DIR [FILE…]") }
     scanCorpus(arguments[1], only: Array(arguments.dropFirst(2)))
 
+case "scan-steps":
+    guard arguments.count >= 2 else { fail("usage: einvoice-bench scan-steps CORPUS_DIR [FILE…]") }
+    scanSteps(arguments[1], only: Array(arguments.dropFirst(2)))
+
+case "scan-pages":
+    guard arguments.count == 3, let pages = Int(arguments[1]) else { fail("usage: einvoice-bench scan-pages PAGES OUT.pdf") }
+    try scanPages(pages, output: arguments[2])
+
 case "scan-debug":
     // Diagnostic: regions found and the step that read each file.
     for path in arguments.dropFirst() {
@@ -138,7 +148,24 @@ case "scan-debug":
         }
         let loaded = now()
         for page in pages {
+            let t0 = now()
             let regions = QRRegionFinder.candidates(in: page.image)
+            let t1 = now()
+            var zbarMs = 0.0
+            for region in regions {
+                let crop = page.image.cropped(x: region.x, y: region.y, width: region.width, height: region.height)
+                let z0 = now()
+                _ = QRDecoder.decode(crop)
+                zbarMs += (now() - z0) * 1000
+            }
+            let t2 = now()
+            let geometric = regions.map { region in
+                GeometricReader().read(page.image.cropped(x: region.x, y: region.y, width: region.width, height: region.height),
+                                       deadline: ThreadCPUClock.now() + 10).sawFinders
+            }
+            let t3 = now()
+            print(String(format: "  regions %.1f ms, one zbar pass on each %.1f ms (crop+zbar %.1f), geometric %.1f ms, finders %@",
+                         (t1 - t0) * 1000, zbarMs, (t2 - t1) * 1000, (t3 - t2) * 1000, "\(geometric)"))
             let result = QRScanner().scan(page.image)
             print("\(path): \(page.image.width)x\(page.image.height) regions \(regions.map { "\($0.x),\($0.y) \($0.width)x\($0.height)" }) "
                 + "read \(result.symbols.count) by '\(result.step)' after \(result.attempts) attempts; "
