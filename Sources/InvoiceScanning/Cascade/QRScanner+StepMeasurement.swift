@@ -1,4 +1,5 @@
-public import QRCodec
+public import EInvoiceBasics
+import QRCodec
 
 extension QRScanner {
     /// One cascade step tried alone on one region: what zbar read after it and the CPU time it

@@ -1,5 +1,6 @@
 import Foundation
 import InvoiceScanning
+import EInvoiceBasics
 import QRCodec
 import RasterIO
 
