@@ -93,14 +93,16 @@ public struct Verifier: Sendable {
             report.fail(.malformedToken, "the payload has no \"data\" string")
             return
         }
-        let bytes = Data(data.utf8)
         do {
             if data.utf8.contains(subsequence: Self.invoiceMarker) {
                 report.kind = .signedInvoice
-                report.invoice = try CompactJWS.decoder.decode(Invoice.self, from: bytes)
+                report.invoice = try CompactJWS.decoder.decode(Invoice.self, from: Data(data.utf8))
             } else {
                 report.kind = .signedQRCode
-                let qr = try CompactJWS.decoder.decode(QRPayload.self, from: bytes)
+                // The strict flat reader first (a QR's data is one flat object); it steps aside
+                // for anything `JSONDecoder` might read otherwise, whose reading then stands.
+                let qr = try FlatJSONObject(data).flatMap(QRPayload.init(flat:))
+                    ?? CompactJWS.decoder.decode(QRPayload.self, from: Data(data.utf8))
                 report.qr = qr
                 if !qr.missingFields.isEmpty {
                     report.warnings.append("the QR data lacks \(qr.missingFields.joined(separator: ", "))")

@@ -108,6 +108,22 @@ import Testing
         #expect(results.allSatisfy { $0.outcome.isGenuine })
     }
 
+    /// Token files from other desks: Windows line ends, quoted tokens, blank and padded lines.
+    /// The lines are split as bytes; every token and line number must come out as written.
+    @Test func tokenLinesSplitAsBytesWhateverTheLineEnds() throws {
+        let tokens = Fixtures.realTokens.prefix(3).map(\.token)
+        let text = "\(tokens[0])\r\n\r\n  \"\(tokens[1])\"\t\r\n\u{0C}\n\(tokens[2])\u{00A0}\n\u{00A0}\n"
+        let documents = IRPDocumentReader.read(Data(text.utf8), source: "t.txt")
+        #expect(documents.map(\.id) == ["t.txt:1", "t.txt:3", "t.txt:5"])
+        let read = documents.compactMap { document -> String? in
+            if case .token(let token) = document.content { return token }
+            return nil
+        }
+        #expect(read == Array(tokens))
+        let one = IRPDocumentReader.read(Data("\n\(tokens[0])\r\n".utf8), source: "one.txt")
+        #expect(one.map(\.id) == ["one.txt"])
+    }
+
     @Test func jsonLinesAreReadLineByLine() throws {
         let results = try results("wrappers/responses.jsonl")
         #expect(results.map(\.outcome) == [.valid, .valid, .irpError, .malformed])

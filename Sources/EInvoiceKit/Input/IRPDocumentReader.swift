@@ -65,16 +65,49 @@ public enum IRPDocumentReader {
         return documents
     }
 
+    /// One token per line. Works on bytes, not `Character`s: grapheme breaking and Foundation's
+    /// trimming of a 20 000-line file cost more than its RSA checks, and a CRLF pair is one
+    /// `Character`, so splitting the text on "\n" never split a Windows file into its lines.
     static func readTokens(_ data: Data, source: String) -> [InputDocument] {
-        let text = String(decoding: data, as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let numbered = lines.enumerated().filter { !$0.element.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        return numbered.map { index, line in
-            let id = numbered.count == 1 ? source : "\(source):\(index + 1)"
-            var token = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if token.count >= 2, token.hasPrefix("\""), token.hasSuffix("\"") { token = String(token.dropFirst().dropLast()) }
-            return InputDocument(id: id, format: .jws, content: .token(token))
+        let numbered: [(line: Int, token: String)] = data.withUnsafeBytes { bytes in
+            var found: [(line: Int, token: String)] = []
+            var lineNumber = 0
+            var start = 0
+            while start <= bytes.count {
+                lineNumber += 1
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                if let token = token(in: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
+                    found.append((lineNumber, token))
+                }
+                start = end + 1
+            }
+            return found
         }
+        return numbered.map { line, token in
+            InputDocument(id: numbered.count == 1 ? source : "\(source):\(line)", format: .jws, content: .token(token))
+        }
+    }
+
+    /// The line without surrounding white space and one pair of enclosing double quotes; `nil` when blank.
+    private static func token(in line: UnsafeRawBufferPointer) -> String? {
+        var start = 0
+        var end = line.count
+        // ASCII white space as `.whitespacesAndNewlines` has it (form feed and vertical tab too).
+        let isBlank: (UInt8) -> Bool = { isSpace($0) || $0 == 0x0b || $0 == 0x0c }
+        while start < end, isBlank(line[start]) { start += 1 }
+        while end > start, isBlank(line[end - 1]) { end -= 1 }
+        guard start < end else { return nil }
+        var token = String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
+        // Unicode white space (no-break space, U+2028, …) is trimmed as before, on the rare line
+        // that starts or ends in a non-ASCII byte.
+        if line[start] >= 0x80 || line[end - 1] >= 0x80 {
+            token = token.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty else { return nil }
+        }
+        if token.utf8.count >= 2, token.utf8.first == UInt8(ascii: "\""), token.utf8.last == UInt8(ascii: "\"") {
+            token = String(token.dropFirst().dropLast())
+        }
+        return token
     }
 
     private static func jsonProblem(_ error: ModelError) -> String {

@@ -98,10 +98,9 @@ extension VerificationResult {
 extension VerificationResult.JSON {
     /// One line of JSON (sorted keys, so output is stable).
     public var line: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // JSONLineEncoder writes JSONEncoder's bytes at a fraction of its cost (one line per token).
         // Strings, integers, booleans and Decimals (never NaN): the encoding cannot fail.
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        guard let line = try? JSONLineEncoder.line(self) else { return "{}" }
+        return line
     }
 }

@@ -1,4 +1,5 @@
 public import Crypto
+import EInvoiceModel
 import Foundation
 
 /// A compact JWS as the IRP issues it (`header.payload.signature`), parsed but not yet trusted.
@@ -18,6 +19,20 @@ public struct CompactJWS: Sendable, Hashable {
     public struct Payload: Sendable, Hashable, Decodable {
         public var data: String?
         public var iss: String?
+
+        /// `nil` unless both members are strings, `null` or absent (what `JSONDecoder` reads the same way).
+        init?(flat object: FlatJSONObject) {
+            func text(_ key: String) -> String?? {
+                switch object[key] {
+                case .string(let value): value
+                case .null, nil: .some(nil)
+                case .number, .bool: nil
+                }
+            }
+            guard let data = text("data"), let iss = text("iss") else { return nil }
+            self.data = data
+            self.iss = iss
+        }
     }
 
     /// The token exactly as received.
@@ -71,15 +86,24 @@ public struct CompactJWS: Sendable, Hashable {
                 throw VerificationError(.malformedToken, "the header is not a JSON object of string fields")
             }
         }
-        let payloadBytes = try Base64URL.decode(parts[1], name: "payload")
-        do {
-            payload = try decoder.decode(Payload.self, from: Data(payloadBytes))
-        } catch {
-            throw VerificationError(.malformedToken, "the payload is not a JSON object with a string \"data\"")
-        }
+        payload = try Self.payload(try Base64URL.decode(parts[1], name: "payload"))
         signature = try Base64URL.decode(parts[2], name: "signature")
         self.compact = compact
         signingInputEnd = parts[1].endIndex
+    }
+
+    /// The payload, read by the strict flat reader when it can (a QR token's payload always is
+    /// `{"data":"…","iss":"…"}`), else by `JSONDecoder` as before: the fast path steps aside for
+    /// anything it cannot read exactly as `JSONDecoder` would, so it never changes a verdict.
+    private static func payload(_ bytes: [UInt8]) throws(VerificationError) -> Payload {
+        if let object = bytes.withUnsafeBytes({ FlatJSONObject($0) }), let payload = Payload(flat: object) {
+            return payload
+        }
+        do {
+            return try decoder.decode(Payload.self, from: Data(bytes))
+        } catch {
+            throw VerificationError(.malformedToken, "the payload is not a JSON object with a string \"data\"")
+        }
     }
 
     /// SHA-256 of what the signature covers: the ASCII bytes `header_b64 + "." + payload_b64`

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Encodes any `Encodable` as one line of JSON, byte for byte as `JSONEncoder` does with
+/// `[.sortedKeys, .withoutEscapingSlashes]`, at a fraction of its cost.
+///
+/// Why: `verify --json` writes one report line per token, and `JSONEncoder` (a new encoder, a
+/// boxed value tree, a sort per object) cost more than the token's RSA check. This
+/// encoder builds a small tree of members and writes it in one pass. What it cannot spell exactly
+/// as `JSONEncoder` does is left to `JSONEncoder`: scalars it formats in its own way (floating
+/// point, `Decimal`, `Date`, `Data`, `URL`) one by one, and the whole value when a key is not
+/// ASCII (where its sort may follow Unicode rules of its own). Reports hold
+/// neither on the hot path. Tests compare both encoders on every report shape and on awkward values.
+public enum JSONLineEncoder {
+    /// One line of JSON for `value`, without the trailing newline.
+    public static func line(_ value: some Encodable) throws -> String {
+        let encoder = TreeEncoder()
+        try value.encode(to: encoder)
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        guard write(encoder.node ?? .object(ObjectNode()), to: &out) else { return try foundationFragment(value) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes `node`; `false` (output abandoned) at a key this encoder does not sort itself.
+    static func write(_ node: Node, to out: inout [UInt8]) -> Bool {
+        switch node {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .raw(let text): out.append(contentsOf: text.utf8)
+        case .string(let text): writeString(text, to: &out)
+        case .array(let array):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in array.items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                guard write(item, to: &out) else { return false }
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            guard object.members.allSatisfy({ isPlain($0.key) }) else { return false }
+            out.append(UInt8(ascii: "{"))
+            for (index, member) in object.members.sorted(by: { keyPrecedes($0.key, $1.key) }).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(member.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                guard write(member.value, to: &out) else { return false }
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        return true
+    }
+
+    /// A JSON string as `JSONEncoder` escapes it: `"` and `\`, the short escapes for control
+    /// characters that have one, `\u00XX` for the others; everything else (slashes, non-ASCII) as is.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case 0x0a: out.append(contentsOf: #"\n"#.utf8)
+            case 0x0d: out.append(contentsOf: #"\r"#.utf8)
+            case 0x09: out.append(contentsOf: #"\t"#.utf8)
+            case 0x08: out.append(contentsOf: #"\b"#.utf8)
+            case 0x0c: out.append(contentsOf: #"\f"#.utf8)
+            case 0..<0x20:
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0f)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// ASCII keys: all of the reports' own.
+    static func isPlain(_ key: String) -> Bool {
+        key.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The order `.sortedKeys` gives ASCII keys on this platform: byte order (upper case before
+    /// lower, `item10` before `item9`). The tests hold it to `JSONEncoder`'s own output.
+    static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// `JSONEncoder`'s own spelling of a value (a scalar fragment, or the whole line).
+    static func foundationFragment(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

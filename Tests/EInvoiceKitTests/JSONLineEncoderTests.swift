@@ -1,0 +1,103 @@
+import EInvoiceKit
+import EInvoiceTestSupport
+import EInvoiceVerification
+import Foundation
+import Testing
+
+/// `JSONLineEncoder` must write exactly what `JSONEncoder([.sortedKeys, .withoutEscapingSlashes])`
+/// writes, so `--json` output did not change when the faster encoder replaced it.
+@Suite struct JSONLineEncoderTests {
+    static func foundationLine(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static let inputs = [
+        "samples/production-odoo-nic-data.json", "samples/sandbox-goods-nic-data.json", "wrappers/mismatched-pair.json",
+        "wrappers/cleartax-failure.json", "wrappers/nic-envelope-duplicate-2150.json", "wrappers/nic-data-cancelled.json",
+        "wrappers/responses.jsonl", "wrappers/tokens.txt", "wrappers/unknown-wrapper.json",
+        "wrappers/nic-envelope-encrypted.json",
+    ]
+
+    @Test(arguments: JSONLineEncoderTests.inputs)
+    func everyReportLineIsByteForByteFoundations(path: String) throws {
+        let results = IRPDocumentReader.read(try Fixtures.data(path), source: path).flatMap { Verifier().verify($0) }
+        #expect(!results.isEmpty)
+        for result in results {
+            #expect(try JSONLineEncoder.line(result.json) == Self.foundationLine(result.json))
+        }
+    }
+
+    @Test func realTokensVerifiedOrNot() throws {
+        let untrusting = Verifier(trustStore: TrustStore(keys: []))
+        for token in Fixtures.realTokens {
+            for verifier in [Verifier(), untrusting] {
+                let result = verifier.verify(InputDocument(id: "t", format: .jws, content: .token(token.token)))[0]
+                #expect(try JSONLineEncoder.line(result.json) == Self.foundationLine(result.json))
+            }
+        }
+    }
+
+    /// Non-ASCII keys leave the whole line to `JSONEncoder`.
+    @Test func nonASCIIKeysAreLeftToFoundation() throws {
+        let value = ["é": 1, "e": 2, "z": 3, "É": 4, "😀": 5]
+        #expect(try JSONLineEncoder.line(value) == Self.foundationLine(value))
+    }
+
+    struct Awkward: Encodable {
+        var text: String
+        var slash = "a/b"
+        var nested: [String: [Int]] = ["b": [1, -2], "a": [], "B": [3]]
+        var numbers: [Int64] = [.max, .min]
+        var unsigned: UInt8 = 255
+        var amount = Decimal(string: "763541.89")
+        var ratio = 0.1
+        var whole = 2.0
+        var flags: [Bool?] = [true, nil, false]
+        var none: String?
+        var camelCase = 1
+        var camelcase = 2
+        var zebra = "z"
+        var alpha = "a"
+        var item10 = 10
+        var item9 = 9
+    }
+
+    /// ASCII keys, which the fast encoder sorts itself (case ties included).
+    struct Letters: Encodable {
+        var text: String
+        var camelCase = 1
+        var camelcase = 2
+        var CamelCase = 3
+        var zebra = "z"
+        var alpha = "a"
+        var Alpha = "A"
+        var b = [Int]()
+        var B: Bool? = true
+        var ab: [String: String] = ["ba": "1", "Ba": "2", "aB": "3", "ab": "4", "abc": "5", "a": "6"]
+        var failures = [Failure(.badSignature, "x")]
+        var item10 = 10
+        var item9 = 9
+        var under_score = "_"
+    }
+
+    @Test(arguments: JSONLineEncoderTests.awkwardTexts)
+    func letterKeysSortAsFoundationSortsThem(text: String) throws {
+        let value = Letters(text: text)
+        let fast = try JSONLineEncoder.line(value)
+        let foundation = try Self.foundationLine(value)
+        #expect(fast == foundation, "\(fast)\n\(foundation)")
+    }
+
+    static let awkwardTexts: [String] = [
+        "", "plain", "quote \" backslash \\ slash /", "₹ 7,63,541.89 — नमस्ते 😀", "\u{7f}\u{2028}\u{2029}",
+        String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self),
+    ]
+
+    @Test(arguments: JSONLineEncoderTests.awkwardTexts)
+    func awkwardValuesAndKeys(text: String) throws {
+        let value = Awkward(text: text)
+        #expect(try JSONLineEncoder.line(value) == Self.foundationLine(value))
+    }
+}
