@@ -11,42 +11,39 @@ public enum Raster {
 
     /// Page `page` (1-based) of `pdf` at `dpi`, in 8-bit grey.
     public static func pdfPage(_ pdf: Data, page: Int = 1, dpi: Int) throws -> Image {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raster-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("in.pdf")
-        try pdf.write(to: input)
-        let output = directory.appendingPathComponent("out")
-        let status = try run("/usr/bin/pdftoppm", ["-gray", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile",
-                                                    input.path, output.path])
-        guard status == 0 else { throw CocoaError(.fileReadCorruptFile) }
-        return try pgm(Data(contentsOf: output.appendingPathExtension("pgm")))
+        try pgm(withTool("/usr/bin/pdftoppm", pdf, output: "out.pgm") { input, output in
+            ["-gray", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile", input, String(output.dropLast(4))]
+        })
     }
 
     /// Page `page` (1-based) of `pdf` at `dpi` as a grey PNG file, as a scanner driver would save it.
     public static func pdfPagePNG(_ pdf: Data, page: Int = 1, dpi: Int) throws -> Data {
+        try withTool("/usr/bin/pdftoppm", pdf, output: "out.png") { input, output in
+            ["-png", "-gray", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile", input, String(output.dropLast(4))]
+        }
+    }
+
+    /// The text layer, as `pdftotext -layout` reads it (`raw`: in drawing order, as `-raw` does).
+    public static func pdfText(_ pdf: Data, raw: Bool = false) throws -> String {
+        let text = try withTool("/usr/bin/pdftotext", pdf, output: "out.txt") { input, output in
+            [raw ? "-raw" : "-layout", input, output]
+        }
+        guard let string = String(data: text, encoding: .utf8) else { throw CocoaError(.fileReadInapplicableStringEncoding) }
+        return string
+    }
+
+    /// Writes `pdf` into a fresh temporary folder, runs `tool` with the arguments made from the input
+    /// and output paths, and returns the output file (removing the folder either way).
+    static func withTool(_ tool: String, _ pdf: Data, output name: String,
+                         arguments: (_ input: String, _ output: String) -> [String]) throws -> Data {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("in.pdf")
         try pdf.write(to: input)
-        let output = directory.appendingPathComponent("out")
-        let status = try run("/usr/bin/pdftoppm", ["-png", "-gray", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile",
-                                                    input.path, output.path])
-        guard status == 0 else { throw CocoaError(.fileReadCorruptFile) }
-        return try Data(contentsOf: output.appendingPathExtension("png"))
-    }
-
-    /// The text layer, as `pdftotext -layout` reads it (`raw`: in drawing order, as `-raw` does).
-    public static func pdfText(_ pdf: Data, raw: Bool = false) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("text-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("in.pdf")
-        try pdf.write(to: input)
-        let output = directory.appendingPathComponent("out.txt")
-        guard try run("/usr/bin/pdftotext", [raw ? "-raw" : "-layout", input.path, output.path]) == 0 else { throw CocoaError(.fileReadCorruptFile) }
-        return try String(contentsOf: output, encoding: .utf8)
+        let output = directory.appendingPathComponent(name)
+        guard try run(tool, arguments(input.path, output.path)) == 0 else { throw CocoaError(.fileReadCorruptFile) }
+        return try Data(contentsOf: output)
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
