@@ -71,9 +71,17 @@ import Testing
         // Change one character of the embedded SignedQRCode's payload (same length: offsets stay valid).
         let index = range.lowerBound + 200
         pdf[index] = pdf[index] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-        let results = IRPDocumentReader.read(pdf, source: "t.pdf").flatMap { Verifier().verify($0) }
+        // Reading the archive as IRP data (render, batch) checks the embedded tokens only.
+        let documents = IRPDocumentReader.read(pdf, source: "t.pdf")
+        #expect(documents.allSatisfy { $0.problems.isEmpty })
+        let results = documents.flatMap { Verifier().verify($0) }
         #expect(results.contains { $0.outcome == .invalid || $0.outcome == .malformed })
-        #expect(results.flatMap(\.errors).contains { $0.contains("not the embedded SignedQRCode") })
+        // Checking it as a received file (scan, verify FILE.pdf) also compares the QR printed on its page.
+        let report = ReceivedFileCheck(verifier: Verifier(), dpi: 200).check(pdf, name: "t.pdf")
+        let embedded = report.findings.filter { $0.kind == .embeddedToken }
+        #expect(embedded.contains { $0.outcome == .invalid || $0.outcome == .malformed })
+        #expect(embedded.flatMap(\.failures).contains { $0.code == .printedDiffers && "\($0)".contains("not the embedded SignedQRCode") })
+        #expect(report.status != .success)
     }
 
     @Test func archivesAreDeterministic() throws {

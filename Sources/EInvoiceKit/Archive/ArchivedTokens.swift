@@ -1,6 +1,5 @@
 public import EInvoiceModel
 public import Foundation
-import InvoiceScanning
 import RasterIO
 
 /// The IRP tokens an archive PDF carries as associated files (`render --archive`), read back so
@@ -53,13 +52,6 @@ public enum ArchivedTokens {
         response.signedInvoice = signedInvoice ?? response.signedInvoice
         response.signedQRCode = signedQRCode ?? response.signedQRCode
         return response
-    }
-
-    /// Problems with the QR printed on the PDF's pages, compared with the embedded SignedQRCode
-    /// (scans the pages; `scan` passes the QRs it already read to the other overload).
-    public static func printedQRProblems(_ pdf: Data, embedded: IRPResponse) -> [String] {
-        guard let pages = try? InvoiceScanner(dpi: 200).scan(pdf) else { return ["the PDF's pages cannot be read to compare the printed QR"] }
-        return printedQRProblems(printed: pages.flatMap(\.codes).filter { $0.kind == .irp }.map(\.text), embedded: embedded)
     }
 
     /// Problems with the signed QRs read from the pages, compared with the embedded SignedQRCode.

@@ -17,8 +17,10 @@ public enum IRPDocumentReader {
                 return [InputDocument(id: source, format: .pdfArchive, content: .unreadable(
                     "the PDF carries no embedded IRP tokens (only `render --archive` PDFs do): use `einvoice scan` to read its printed QR"))]
             }
-            return [InputDocument(id: source, format: .pdfArchive, content: .response(response),
-                                  problems: ArchivedTokens.printedQRProblems(data, embedded: response))]
+            // Only the embedded tokens: comparing them with the QR printed on the pages is the received-file
+            // check's work (`scan`, `verify FILE.pdf`), done on the page images it reads anyway. Rendering
+            // or batch-verifying an archive needs no rasterised page.
+            return [InputDocument(id: source, format: .pdfArchive, content: .response(response))]
         }
         if data.starts(with: [0xff, 0xfe]) || data.starts(with: [0xfe, 0xff]) {
             return [InputDocument(id: source, format: format,
