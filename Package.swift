@@ -62,7 +62,8 @@ let package = Package(
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .target(name: "QRCodec", dependencies: ["EInvoiceBasics", "CQREncode", "CZBar"]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
-        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
+        // Headers only: libtesseract is opened with dlopen when a page is read (see its shim.h), not linked.
+        .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         // Reads printed words from page images (Tesseract) in PrintedText's shape; the only importer of CTesseract.
         .target(name: "TextRecognition", dependencies: ["CTesseract", "EInvoiceBasics", "PrintedText"]),
         .target(name: "PDFArchive", dependencies: ["CQPDF", "EInvoiceBasics"]),

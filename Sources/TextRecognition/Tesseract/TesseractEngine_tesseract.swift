@@ -22,6 +22,8 @@ struct RecognizedPage {
 /// `deinit` ends and frees it. Not thread-safe, so not `Sendable`: one per reading.
 final class TesseractEngine {
     private let handle: OpaquePointer
+    /// Tesseract's functions, from the library opened on first use.
+    private let tess: einv_tesseract
 
     /// How Tesseract should segment what it is given.
     enum Segmentation {
@@ -41,27 +43,29 @@ final class TesseractEngine {
     /// Loads `languages` (Tesseract's `eng`, `eng+hin`) from the system's tessdata, or from
     /// `TESSDATA_PREFIX` when set.
     init(languages: String) throws(OCRError) {
-        guard let handle = TessBaseAPICreate() else {
+        let tess = try TesseractLibrary.load()
+        guard let handle = tess.TessBaseAPICreate() else {
             throw OCRError(.unavailable, "Tesseract could not be started")
         }
         // Warnings go nowhere: results and failures are reported through return values.
-        _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
-        let status = TessBaseAPIInit3(handle, nil, languages)
+        _ = tess.TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        let status = tess.TessBaseAPIInit3(handle, nil, languages)
         do throws(OCRError) {
             try Self.check(status, "loading the \(languages) language data (Debian: tesseract-ocr-eng, tesseract-ocr-hin)",
                            code: .unavailable)
         } catch {
-            TessBaseAPIDelete(handle)
+            tess.TessBaseAPIDelete(handle)
             throw error
         }
         self.handle = handle
+        self.tess = tess
         // Printed invoices are dark on light; trying every weak line inverted costs a third of the time.
-        _ = TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
+        _ = tess.TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
     }
 
     deinit {
-        TessBaseAPIEnd(handle)
-        TessBaseAPIDelete(handle)
+        tess.TessBaseAPIEnd(handle)
+        tess.TessBaseAPIDelete(handle)
     }
 
     /// Reads the words of `image` (its pixels scanned at `resolution` DPI) before `deadline`.
@@ -73,15 +77,15 @@ final class TesseractEngine {
             throw OCRError(.timeLimit, "no time was left to read the page")
         }
         image.pixels.withUnsafeBufferPointer {
-            TessBaseAPISetImage(handle, $0.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            tess.TessBaseAPISetImage(handle, $0.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
-        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(resolution, 2400))))
-        TessBaseAPISetPageSegMode(handle, segmentation.mode)
-        defer { TessBaseAPIClear(handle) }
-        guard let monitor = TessMonitorCreate() else { throw OCRError(.recognitionFailed, "Tesseract's monitor could not be made") }
-        defer { TessMonitorDelete(monitor) }
-        TessMonitorSetDeadlineMSecs(monitor, Int32(min(milliseconds, Int(Int32.max))))
-        let status = TessBaseAPIRecognize(handle, monitor)
+        tess.TessBaseAPISetSourceResolution(handle, Int32(max(70, min(resolution, 2400))))
+        tess.TessBaseAPISetPageSegMode(handle, segmentation.mode)
+        defer { tess.TessBaseAPIClear(handle) }
+        guard let monitor = tess.TessMonitorCreate() else { throw OCRError(.recognitionFailed, "Tesseract's monitor could not be made") }
+        defer { tess.TessMonitorDelete(monitor) }
+        tess.TessMonitorSetDeadlineMSecs(monitor, Int32(min(milliseconds, Int(Int32.max))))
+        let status = tess.TessBaseAPIRecognize(handle, monitor)
         if status != 0, ContinuousClock.now >= deadline {
             throw OCRError(.timeLimit, "the time for reading the page was spent")
         }
@@ -94,12 +98,12 @@ final class TesseractEngine {
     /// word confidence drops to 0 when it leaves out a glyph it could not place (a `₹` before an
     /// amount) even though every character it kept is read at 99.
     private func collect() -> RecognizedPage {
-        guard let iterator = TessBaseAPIGetIterator(handle) else { return RecognizedPage(words: [], deskewAngle: 0) }
-        defer { TessResultIteratorDelete(iterator) }
-        let page = TessResultIteratorGetPageIterator(iterator)
+        guard let iterator = tess.TessBaseAPIGetIterator(handle) else { return RecognizedPage(words: [], deskewAngle: 0) }
+        defer { tess.TessResultIteratorDelete(iterator) }
+        let page = tess.TessResultIteratorGetPageIterator(iterator)
         var orientation = ORIENTATION_PAGE_UP, direction = WRITING_DIRECTION_LEFT_TO_RIGHT
         var order = TEXTLINE_ORDER_TOP_TO_BOTTOM, angle: Float = 0
-        TessPageIteratorOrientation(page, &orientation, &direction, &order, &angle)
+        tess.TessPageIteratorOrientation(page, &orientation, &direction, &order, &angle)
         var words: [RecognizedWord] = []
         var current: RecognizedWord?
         var lowest = Double.infinity
@@ -112,24 +116,24 @@ final class TesseractEngine {
             lowest = .infinity
         }
         repeat {
-            if TessPageIteratorIsAtBeginningOf(page, RIL_WORD) != 0 {
+            if tess.TessPageIteratorIsAtBeginningOf(page, RIL_WORD) != 0 {
                 finish()
                 var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
-                if let text = TessResultIteratorGetUTF8Text(iterator, RIL_WORD),
-                   TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom) != 0 {
+                if let text = tess.TessResultIteratorGetUTF8Text(iterator, RIL_WORD),
+                   tess.TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom) != 0 {
                     current = RecognizedWord(text: String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines),
                                              box: WordBox(minX: Double(left), minY: Double(top), maxX: Double(right), maxY: Double(bottom)),
-                                             confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD)))
-                    TessDeleteText(text)
+                                             confidence: Double(tess.TessResultIteratorConfidence(iterator, RIL_WORD)))
+                    tess.TessDeleteText(text)
                 }
             }
-            if current != nil, let symbol = TessResultIteratorGetUTF8Text(iterator, RIL_SYMBOL) {
+            if current != nil, let symbol = tess.TessResultIteratorGetUTF8Text(iterator, RIL_SYMBOL) {
                 if String(cString: symbol).contains(where: { $0.isLetter || $0.isNumber }) {
-                    lowest = min(lowest, Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)))
+                    lowest = min(lowest, Double(tess.TessResultIteratorConfidence(iterator, RIL_SYMBOL)))
                 }
-                TessDeleteText(symbol)
+                tess.TessDeleteText(symbol)
             }
-        } while TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
+        } while tess.TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
         finish()
         return RecognizedPage(words: words, deskewAngle: Double(angle))
     }
