@@ -134,14 +134,28 @@ public struct Verifier: Sendable {
     private static let invoiceMarker = Array(#""DocDtls""#.utf8)
 }
 
-extension Collection where Element: Equatable {
-    /// Whether `needle` occurs as a contiguous run (a plain scan: tokens are short).
-    func contains(subsequence needle: [Element]) -> Bool {
+extension String.UTF8View {
+    /// Whether `needle` occurs as a contiguous run of bytes, scanned over the string's own storage
+    /// (a native string always has it): generic index steps over a UTF-8 view cost more here than
+    /// the rest of reading a QR token.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        if let found = withContiguousStorageIfAvailable({ $0.contains(subsequence: needle) }) { return found }
+        return Array(self).withUnsafeBufferPointer { $0.contains(subsequence: needle) }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// A plain scan: tokens are short and the needle's first byte is rare enough.
+    func contains(subsequence needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
-        var index = startIndex
-        while let found = self[index...].firstIndex(of: first) {
-            if self[found...].starts(with: needle) { return true }
-            index = self.index(after: found)
+        guard count >= needle.count else { return false }
+        var index = 0
+        let last = count - needle.count
+        while index <= last {
+            if self[index] == first, UnsafeBufferPointer(rebasing: self[index..<index + needle.count]).elementsEqual(needle) {
+                return true
+            }
+            index += 1
         }
         return false
     }

@@ -35,7 +35,7 @@ struct VerifyCommand: ParsableCommand {
         let check = ReceivedFileCheck(verifier: try verification.makeVerifier(), limits: limits.rasterLimits(defaultPages: 50), ocr: recognition.ocr)
         var writer = ReportWriter(path: output.output)
         var recorder = LedgerRecorder(try ledger.open())
-        var verified: [InputVerification] = []
+        var tally = VerificationTally()
         let unreadable = forEachInput(inputs) { name, data in
             let outcome = check.verify(data, name: name, format: format)
             switch outcome {
@@ -46,15 +46,14 @@ struct VerifyCommand: ParsableCommand {
             case .receivedFile(let report):
                 recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
             }
-            verified.append(outcome)
+            tally.add(outcome)
         }
-        if !output.json, verified.contains(where: \.hasVerifiedTokens) {
+        if !output.json, tally.hasVerifiedTokens {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
         }
-        let summary = VerificationSummary(verified.flatMap(\.tokenResults), inputs: verified.count)
-        writer.write(output.json ? summary.jsonLine : summary.text)
+        writer.write(output.json ? tally.summary.jsonLine : tally.summary.text)
         try writer.finish()
-        var status = ExitStatus.of(verified, unreadableInput: unreadable)
+        var status = tally.status(unreadableInput: unreadable)
         if recorder.failed { status = ExitStatus.worse(status, .cannotCreateOutput) }
         if status != .success { throw ExitCode(status.rawValue) }
     }

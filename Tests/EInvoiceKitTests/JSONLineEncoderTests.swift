@@ -45,6 +45,26 @@ import Testing
         #expect(try JSONLineEncoder.line(value) == Self.foundationLine(value))
     }
 
+    /// A type that sets some keys more than once: the later value wins, as in `JSONEncoder`.
+    struct Repeated: Encodable {
+        enum Keys: String, CodingKey { case b, a, c }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode("first", forKey: .b)
+            try container.encode(1, forKey: .a)
+            try container.encode("second", forKey: .b)
+            try container.encode([1, 2], forKey: .c)
+            try container.encodeNil(forKey: .a)
+            try container.encode("third", forKey: .b)
+        }
+    }
+
+    @Test func aKeySetTwiceKeepsItsLastValue() throws {
+        let line = try JSONLineEncoder.line(Repeated())
+        #expect(line == #"{"a":null,"b":"third","c":[1,2]}"#)
+        #expect(line == (try Self.foundationLine(Repeated())))
+    }
+
     struct Awkward: Encodable {
         var text: String
         var slash = "a/b"

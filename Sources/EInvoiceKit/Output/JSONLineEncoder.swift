@@ -38,8 +38,13 @@ public enum JSONLineEncoder {
         case .object(let object):
             guard object.members.allSatisfy({ isPlain($0.key) }) else { return false }
             out.append(UInt8(ascii: "{"))
-            for (index, member) in object.members.sorted(by: { keyPrecedes($0.key, $1.key) }).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
+            // Swift's sort is stable: of a key set twice, the later value is the last of its run.
+            let members = object.members.sorted { keyPrecedes($0.key, $1.key) }
+            var first = true
+            for (index, member) in members.enumerated() {
+                if index + 1 < members.count, members[index + 1].key == member.key { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 writeString(member.key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 guard write(member.value, to: &out) else { return false }
@@ -53,6 +58,15 @@ public enum JSONLineEncoder {
     /// characters that have one, `\u00XX` for the others; everything else (slashes, non-ASCII) as is.
     static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape at all: copy them whole.
+        if let copied = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }), copied {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
@@ -82,7 +96,7 @@ public enum JSONLineEncoder {
     /// The order `.sortedKeys` gives ASCII keys on this platform: byte order (upper case before
     /// lower, `item10` before `item9`). The tests hold it to `JSONEncoder`'s own output.
     static func keyPrecedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        a < b  // for ASCII, String's order is byte order, and it compares ASCII strings as bytes
     }
 
     /// `JSONEncoder`'s own spelling of a value (a scalar fragment, or the whole line).

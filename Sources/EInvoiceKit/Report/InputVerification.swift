@@ -38,10 +38,41 @@ extension ExitStatus {
     /// The status of a `verify` run: the worst of its inputs; inputs that could not be read make it
     /// `noInput` when nothing else went wrong or nothing was read at all.
     public static func of(_ inputs: [InputVerification], unreadableInput: Bool) -> ExitStatus {
-        let files = inputs.compactMap { if case .receivedFile(let report) = $0 { report } else { nil } }
-        let results = inputs.flatMap(\.tokenResults)
-        var status = worse(of(results), files.isEmpty ? .success : ofScan(files.flatMap(\.findings), unreadableInput: false))
-        if unreadableInput, status == .success || (results.isEmpty && files.isEmpty) { status = .noInput }
-        return status
+        var tally = VerificationTally()
+        for input in inputs { tally.add(input) }
+        return tally.status(unreadableInput: unreadableInput)
+    }
+}
+
+/// A `verify` run's running totals — the summary line, the exit status, whether the cancellation
+/// note applies — kept as each input is verified, so that no input's results are held after they
+/// are written (a file of tokens can hold tens of thousands).
+public struct VerificationTally: Sendable {
+    public private(set) var summary = VerificationSummary([], inputs: 0)
+    /// Whether any token or signed QR was verified (the cancellation note applies).
+    public private(set) var hasVerifiedTokens = false
+    private var worst = ExitStatus.success
+    private var readSomething = false
+
+    public init() {}
+
+    public mutating func add(_ input: InputVerification) {
+        summary.add(input.tokenResults)
+        summary.inputs += 1
+        hasVerifiedTokens = hasVerifiedTokens || input.hasVerifiedTokens
+        switch input {
+        case .tokens(let results):
+            worst = ExitStatus.worse(worst, ExitStatus.of(results))
+            readSomething = readSomething || !results.isEmpty
+        case .receivedFile(let report):
+            worst = ExitStatus.worse(worst, ExitStatus.ofScan(report.findings, unreadableInput: false))
+            readSomething = true
+        }
+    }
+
+    /// The worst input's status; inputs that could not be read make it `noInput` when nothing else
+    /// went wrong or nothing was read at all.
+    public func status(unreadableInput: Bool) -> ExitStatus {
+        unreadableInput && (worst == .success || !readSomething) ? .noInput : worst
     }
 }

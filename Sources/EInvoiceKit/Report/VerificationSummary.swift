@@ -20,9 +20,16 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
     /// Parts that could not be read as a token or response, each with its reason above.
     public var unreadable = 0
 
+    /// The inputs that carried a token, counted once each in ``responses``.
+    private var withTokens = Set<String>()
+
     public init(_ results: [VerificationResult], inputs: Int) {
         self.inputs = inputs
-        var withTokens = Set<String>()
+        add(results)
+    }
+
+    /// Counts more results (of inputs counted by the caller).
+    public mutating func add(_ results: [VerificationResult]) {
         for result in results {
             if result.token != nil {
                 tokens += 1
@@ -39,6 +46,10 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
             }
         }
         responses = withTokens.count
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case inputs, responses, tokens, valid, invalid, untrusted, sandbox, cancelled, irpErrors, unreadable
     }
 
     /// `Found 12 tokens in 6 responses (1 input): 10 valid, 2 invalid; also 1 IRP error, 2 unreadable.`
