@@ -37,16 +37,28 @@ struct VerifyCommand: ParsableCommand {
         var recorder = LedgerRecorder(try ledger.open())
         var tally = VerificationTally()
         let unreadable = forEachInput(inputs) { name, data in
-            let outcome = check.verify(data, name: name, format: format)
-            switch outcome {
-            case .tokens(let results) where !recorder.isRecording:
-                for result in results { writer.write(output.json ? result.jsonLine : result.text) }
-            case .tokens(let results):
-                recorder.write(results.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
-            case .receivedFile(let report):
-                recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+            guard !recorder.isRecording else {
+                // The ledger records an input's checks in one transaction, so it takes them together.
+                let outcome = check.verify(data, name: name, format: format)
+                switch outcome {
+                case .tokens(let results):
+                    recorder.write(results.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+                case .receivedFile(let report):
+                    recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+                }
+                tally.add(outcome)
+                return
             }
-            tally.add(outcome)
+            let report = check.verify(data, name: name, format: format) { result in
+                writer.write(output.json ? result.jsonLine : result.text)
+                tally.add(result)
+            }
+            if let report {
+                recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+                tally.add(.receivedFile(report))
+            } else {
+                tally.endInput()
+            }
         }
         if !output.json, tally.hasVerifiedTokens {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")

@@ -6,6 +6,16 @@ extension Verifier {
     /// wrappers, JSON Lines, bare tokens, an archive PDF's embedded tokens) and verify every token
     /// in it. The one composition of this job: `verify`, the desk's `/api/v1/verify` and batch call it.
     public func verify(_ data: Data, source: String, format: ResponseFormat? = nil) -> [VerificationResult] {
-        IRPDocumentReader.read(data, source: source, format: format).flatMap { verify($0) }
+        var results: [VerificationResult] = []
+        verify(data, source: source, format: format) { results.append($0) }
+        return results
+    }
+
+    /// The same, handing each result to `each` as soon as it is made, so that a file of tens of
+    /// thousands of tokens is never held as results (each holds its token and what it decoded).
+    public func verify(_ data: Data, source: String, format: ResponseFormat? = nil, each: (VerificationResult) -> Void) {
+        for document in IRPDocumentReader.read(data, source: source, format: format) {
+            for result in verify(document) { each(result) }
+        }
     }
 }

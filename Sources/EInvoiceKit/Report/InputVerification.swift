@@ -32,6 +32,15 @@ extension ReceivedFileCheck {
         if format == nil, ImageFormat.detect(data) != nil { return .receivedFile(check(data, name: name)) }
         return .tokens(scanner.verifier.verify(data, source: name, format: format))
     }
+
+    /// The same, but IRP data's results go to `each` one at a time as they are made (nothing is
+    /// held); the return value is the report when the input was a received file, `nil` otherwise.
+    public func verify(_ data: Data, name: String, format: ResponseFormat? = nil,
+                       each: (VerificationResult) -> Void) -> ReceivedFileCheck.Report? {
+        if format == nil, ImageFormat.detect(data) != nil { return check(data, name: name) }
+        scanner.verifier.verify(data, source: name, format: format, each: each)
+        return nil
+    }
 }
 
 extension ExitStatus {
@@ -57,17 +66,28 @@ public struct VerificationTally: Sendable {
     public init() {}
 
     public mutating func add(_ input: InputVerification) {
-        summary.add(input.tokenResults)
-        summary.inputs += 1
-        hasVerifiedTokens = hasVerifiedTokens || input.hasVerifiedTokens
         switch input {
         case .tokens(let results):
-            worst = ExitStatus.worse(worst, ExitStatus.of(results))
-            readSomething = readSomething || !results.isEmpty
+            for result in results { add(result) }
         case .receivedFile(let report):
+            hasVerifiedTokens = hasVerifiedTokens || report.hasVerifiedTokens
             worst = ExitStatus.worse(worst, ExitStatus.ofScan(report.findings, unreadableInput: false))
             readSomething = true
         }
+        endInput()
+    }
+
+    /// Counts one result of the input being read (``endInput()`` closes it).
+    public mutating func add(_ result: VerificationResult) {
+        summary.add([result])
+        hasVerifiedTokens = hasVerifiedTokens || result.token != nil
+        worst = ExitStatus.worse(worst, ExitStatus.of([result]))
+        readSomething = true
+    }
+
+    /// Counts an input whose results were added one by one.
+    public mutating func endInput() {
+        summary.inputs += 1
     }
 
     /// The worst input's status; inputs that could not be read make it `noInput` when nothing else
