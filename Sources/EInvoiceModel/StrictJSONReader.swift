@@ -20,6 +20,10 @@ public import Foundation
 public enum StrictJSONReader {
     /// Deeper input is refused (IRP data is under 10 levels; this keeps the recursion bounded).
     public static let maximumDepth = 256
+    /// More values than this in one document are refused: IRP data holds far fewer (a 1000-line
+    /// invoice about 40 000, a JSON array of a month's responses a few hundred thousand), while
+    /// 64 MB of `{},` is 21 million objects, which took about 1 GB of memory to hold.
+    public static let maximumValues = 2_000_000
 
     /// Reads one JSON value from `data`.
     /// - Throws: ``ModelError`` `.duplicateKey` for a repeated key, `.notJSON` for anything else,
@@ -70,6 +74,7 @@ extension StrictJSONReader {
         let bytes: UnsafeRawBufferPointer
         var index = 0
         var depth = 0
+        var values = 0
 
         init(bytes: UnsafeRawBufferPointer) {
             self.bytes = bytes
@@ -101,6 +106,10 @@ extension StrictJSONReader {
 
         mutating func value() throws(Failure) -> JSONValue {
             guard let byte = current else { throw fail("the input ends where a value should start") }
+            values += 1
+            guard values <= StrictJSONReader.maximumValues else {
+                throw fail("more than \(StrictJSONReader.maximumValues) values in one document")
+            }
             switch byte {
             case UInt8(ascii: "{"): return try object()
             case UInt8(ascii: "["): return try array()

@@ -211,6 +211,26 @@ import Testing
         #expect(ExitStatus.of(results) == .malformedInput)
     }
 
+    /// Past `maximumDocuments`, documents are counted, not read, and one unreadable document says so
+    /// (tokens one per line, JSON Lines, and a JSON array of tokens alike).
+    @Test(arguments: ["tokens", "jsonl", "array"])
+    func documentsPastTheLimitAreCountedNotRead(_ shape: String) throws {
+        let count = IRPDocumentReader.maximumDocuments + 5
+        let text: String = switch shape {
+        case "tokens": String(repeating: "x.y.z\n", count: count)
+        case "jsonl": String(repeating: "{\"SignedQRCode\":\"x.y.z\"}\n", count: count)
+        default: "[" + Array(repeating: "\"x.y.z\"", count: count).joined(separator: ",") + "]"
+        }
+        let documents = IRPDocumentReader.read(Data(text.utf8), source: "big")
+        #expect(documents.count == IRPDocumentReader.maximumDocuments + 1)
+        guard case .unreadable(let reason)? = documents.last?.content else {
+            Issue.record("the last document is not the note on the unread ones")
+            return
+        }
+        #expect(reason.contains("holds \(count) documents"), "\(reason)")
+        #expect(reason.contains("5 were not"), "\(reason)")
+    }
+
     @Test func aBrokenPrettyPrintedFileIsOneError() {
         let documents = read("{\n  \"Status\": 1,\n  \"Data\": {\n    \"Irn\": \"x\",,\n  }\n}\n")
         #expect(documents.count == 1)

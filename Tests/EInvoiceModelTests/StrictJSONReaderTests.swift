@@ -79,6 +79,20 @@ import Testing
         #expect(value.text == expected.description, "\(text)")
     }
 
+    /// A document of millions of tiny values is refused before it fills memory.
+    @Test func tooManyValuesAreRefused() throws {
+        let count = StrictJSONReader.maximumValues
+        let data = Data(("[" + String(repeating: "0,", count: count) + "0]").utf8)
+        #expect(throws: ModelError.self) { try StrictJSONReader.parse(data) }
+        do {
+            _ = try StrictJSONReader.parse(data)
+        } catch {
+            #expect(error.reason.contains("more than \(count) values"), "\(error.reason)")
+        }
+        let justUnder = Data(("[" + String(repeating: "0,", count: count - 2) + "0]").utf8)
+        #expect(throws: Never.self) { try StrictJSONReader.parse(justUnder) }
+    }
+
     @Test func agreesWithFoundationOnTheFixtures() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../Fixtures/wrappers").standardized

@@ -9,16 +9,21 @@ extension IRPDocumentReader {
     static func documents(in value: JSONValue, source: String, format: ResponseFormat?) -> [InputDocument] {
         if let format {
             guard case .array(let items) = value else { return [document(value, id: source, format: format)] }
-            return items.enumerated().map { document($1, id: id(source, [String($0)]), format: format) }
+            var found = FoundDocuments()
+            for (index, item) in items.enumerated() {
+                if found.isFull { found.countUnread(); continue }
+                found.append(document(item, id: id(source, [String(index)]), format: format))
+            }
+            return found.finished(source: source)
         }
-        var found: [InputDocument] = []
+        var found = FoundDocuments()
         collect(value, source: source, path: [], into: &found)
-        return found.isEmpty ? [InputDocument(id: source, format: nil, content: .unreadable(notFound))] : found
+        return found.isEmpty ? [InputDocument(id: source, format: nil, content: .unreadable(notFound))] : found.finished(source: source)
     }
 
     /// Appends the documents in `value`: a recognised shape is one document (unless it is not a response
     /// and holds responses further in); anything else is searched member by member.
-    private static func collect(_ value: JSONValue, source: String, path: [String], into found: inout [InputDocument]) {
+    private static func collect(_ value: JSONValue, source: String, path: [String], into found: inout FoundDocuments) {
         switch value {
         case .string(let text):
             // A root string, or an array of strings at the root, is a token whatever it looks like (so a
@@ -33,11 +38,15 @@ extension IRPDocumentReader {
                     found.append(recognised)
                     return
                 }
-                var inner: [InputDocument] = []
+                var inner = FoundDocuments()
                 for key in members.keys.sorted() {
                     collect(members[key] ?? .null, source: source, path: path + [key], into: &inner)
                 }
-                found.append(contentsOf: inner.contains(where: \.carriesToken) ? inner : [recognised])
+                if inner.documents.contains(where: \.carriesToken) {
+                    found.append(contentsOf: inner)
+                } else {
+                    found.append(recognised)
+                }
                 return
             }
             for key in members.keys.sorted() {

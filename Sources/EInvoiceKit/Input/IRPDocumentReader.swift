@@ -47,47 +47,71 @@ public enum IRPDocumentReader {
     /// JSON Lines when the first non-blank line is a whole JSON value and another line follows it;
     /// otherwise a broken pretty-printed document would be reported once per line.
     static func isJSONLines(_ data: Data) -> Bool {
-        let lines = data.split(separator: UInt8(ascii: "\n")).filter { $0.contains(where: { !isSpace($0) }) }
-        guard lines.count > 1, let first = lines.first else { return false }
-        return (try? JSONValue.parse(Data(first))) != nil  // a probe: is the first line a JSON value of its own?
+        var lines: [Data] = []
+        forEachLine(of: data) { _, line in
+            if line.contains(where: { !isSpace($0) }) { lines.append(Data(line)) }
+            return lines.count < 2
+        }
+        guard lines.count > 1 else { return false }
+        return (try? JSONValue.parse(lines[0])) != nil  // a probe: is the first line a JSON value of its own?
+    }
+
+    /// Calls `body` with each line's number (from 1) and bytes, without the newline, until it
+    /// returns `false`. Lines are visited in place: splitting a 64 MB file of short lines into
+    /// slices first took a gigabyte.
+    static func forEachLine(of data: Data, _ body: (Int, UnsafeRawBufferPointer) -> Bool) {
+        data.withUnsafeBytes { bytes in
+            var lineNumber = 0
+            var start = 0
+            while start <= bytes.count {
+                lineNumber += 1
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                guard body(lineNumber, UnsafeRawBufferPointer(rebasing: bytes[start..<end])) else { return }
+                start = end + 1
+            }
+        }
     }
 
     /// One JSON value per line (JSONL); used when the whole input is not one JSON value.
     static func readJSONLines(_ data: Data, source: String, format: ResponseFormat?) -> [InputDocument] {
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var documents: [InputDocument] = []
-        for (index, line) in lines.enumerated() where line.contains(where: { !isSpace($0) }) {
-            let id = "\(source):\(index + 1)"
-            do throws(ModelError) {
-                documents += Self.documents(in: try JSONValue.parse(Data(line)), source: id, format: format)
-            } catch {
-                documents.append(InputDocument(id: id, format: format, content: .unreadable(jsonProblem(error))))
+        var found = FoundDocuments()
+        forEachLine(of: data) { lineNumber, line in
+            guard line.contains(where: { !isSpace($0) }) else { return true }
+            guard !found.isFull else {
+                found.countUnread()
+                return true
             }
+            let id = "\(source):\(lineNumber)"
+            do throws(ModelError) {
+                for document in Self.documents(in: try JSONValue.parse(Data(line)), source: id, format: format) { found.append(document) }
+            } catch {
+                found.append(InputDocument(id: id, format: format, content: .unreadable(jsonProblem(error))))
+            }
+            return true
         }
-        return documents
+        return found.finished(source: source)
     }
 
     /// One token per line. Works on bytes, not `Character`s: grapheme breaking and Foundation's
     /// trimming of a 20 000-line file cost more than its RSA checks, and a CRLF pair is one
     /// `Character`, so splitting the text on "\n" never split a Windows file into its lines.
     static func readTokens(_ data: Data, source: String) -> [InputDocument] {
-        let numbered: [(line: Int, token: String)] = data.withUnsafeBytes { bytes in
-            var found: [(line: Int, token: String)] = []
-            var lineNumber = 0
-            var start = 0
-            while start <= bytes.count {
-                lineNumber += 1
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-                if let token = token(in: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
-                    found.append((lineNumber, token))
-                }
-                start = end + 1
+        var unread = 0
+        var numbered: [(line: Int, token: String)] = []
+        forEachLine(of: data) { lineNumber, line in
+            if numbered.count >= maximumDocuments {
+                if line.contains(where: { !isSpace($0) }) { unread += 1 }
+            } else if let token = token(in: line) {
+                numbered.append((lineNumber, token))
             }
-            return found
+            return true
         }
-        return numbered.map { line, token in
-            InputDocument(id: numbered.count == 1 ? source : "\(source):\(line)", format: .jws, content: .token(token))
+        var documents = FoundDocuments()
+        for (line, token) in numbered {
+            documents.append(InputDocument(id: numbered.count == 1 ? source : "\(source):\(line)", format: .jws, content: .token(token)))
         }
+        documents.countUnread(unread)
+        return documents.finished(source: source)
     }
 
     /// The line without surrounding white space and one pair of enclosing double quotes; `nil` when blank.

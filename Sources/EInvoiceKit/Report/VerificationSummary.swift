@@ -20,8 +20,9 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
     /// Parts that could not be read as a token or response, each with its reason above.
     public var unreadable = 0
 
-    /// The inputs that carried a token, counted once each in ``responses``.
-    private var withTokens = Set<String>()
+    /// The last document counted in ``responses``: a document's results come one after another,
+    /// so counting changes of id counts documents without remembering them all.
+    private var lastWithToken: String?
 
     public init(_ results: [VerificationResult], inputs: Int) {
         self.inputs = inputs
@@ -33,7 +34,10 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
         for result in results {
             if result.token != nil {
                 tokens += 1
-                withTokens.insert(result.input)
+                if result.input != lastWithToken {
+                    responses += 1
+                    lastWithToken = result.input
+                }
                 if result.isCancelled { cancelled += 1 }
             }
             switch result.outcome {
@@ -45,7 +49,6 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
             case .malformed: if result.token == nil { unreadable += 1 }
             }
         }
-        responses = withTokens.count
     }
 
     private enum CodingKeys: String, CodingKey {
