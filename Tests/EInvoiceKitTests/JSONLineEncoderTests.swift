@@ -26,6 +26,8 @@ import Testing
         #expect(!results.isEmpty)
         for result in results {
             #expect(try JSONLineEncoder.line(result.json) == Self.foundationLine(result.json))
+            // verify's own line, written member by member.
+            #expect(try result.jsonLine == Self.foundationLine(result.json))
         }
     }
 
@@ -35,6 +37,7 @@ import Testing
             for verifier in [Verifier(), untrusting] {
                 let result = verifier.verify(InputDocument(id: "t", format: .jws, content: .token(token.token)))[0]
                 #expect(try JSONLineEncoder.line(result.json) == Self.foundationLine(result.json))
+                #expect(try result.jsonLine == Self.foundationLine(result.json))
             }
         }
     }

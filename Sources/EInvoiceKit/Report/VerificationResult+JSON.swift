@@ -100,6 +100,7 @@ extension VerificationResult.JSON {
     public var line: String {
         // JSONLineEncoder writes JSONEncoder's bytes at a fraction of its cost (one line per token).
         // Strings, integers, booleans and Decimals (never NaN): the encoding cannot fail.
+        if let line = verifyLine { return line }
         guard let line = try? JSONLineEncoder.line(self) else { return "{}" }
         return line
     }
