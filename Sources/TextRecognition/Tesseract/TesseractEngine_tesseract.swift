@@ -89,7 +89,10 @@ final class TesseractEngine {
         return collect()
     }
 
-    /// Copies every word, its box and confidence out of Tesseract's result iterator.
+    /// Copies every word, its box and confidence out of Tesseract's result iterator, walking it
+    /// symbol by symbol. A word's confidence is its letters' and digits' lowest: Tesseract's own
+    /// word confidence drops to 0 when it leaves out a glyph it could not place (a `₹` before an
+    /// amount) even though every character it kept is read at 99.
     private func collect() -> RecognizedPage {
         guard let iterator = TessBaseAPIGetIterator(handle) else { return RecognizedPage(words: [], deskewAngle: 0) }
         defer { TessResultIteratorDelete(iterator) }
@@ -98,16 +101,36 @@ final class TesseractEngine {
         var order = TEXTLINE_ORDER_TOP_TO_BOTTOM, angle: Float = 0
         TessPageIteratorOrientation(page, &orientation, &direction, &order, &angle)
         var words: [RecognizedWord] = []
+        var current: RecognizedWord?
+        var lowest = Double.infinity
+        func finish() {
+            if var word = current, !word.text.isEmpty {
+                if lowest.isFinite { word.confidence = lowest }
+                words.append(word)
+            }
+            current = nil
+            lowest = .infinity
+        }
         repeat {
-            guard let text = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
-            defer { TessDeleteText(text) }
-            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
-            guard TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom) != 0 else { continue }
-            let word = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !word.isEmpty else { continue }
-            words.append(RecognizedWord(text: word, box: WordBox(minX: Double(left), minY: Double(top), maxX: Double(right), maxY: Double(bottom)),
-                                        confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD))))
-        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+            if TessPageIteratorIsAtBeginningOf(page, RIL_WORD) != 0 {
+                finish()
+                var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+                if let text = TessResultIteratorGetUTF8Text(iterator, RIL_WORD),
+                   TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom) != 0 {
+                    current = RecognizedWord(text: String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines),
+                                             box: WordBox(minX: Double(left), minY: Double(top), maxX: Double(right), maxY: Double(bottom)),
+                                             confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD)))
+                    TessDeleteText(text)
+                }
+            }
+            if current != nil, let symbol = TessResultIteratorGetUTF8Text(iterator, RIL_SYMBOL) {
+                if String(cString: symbol).contains(where: { $0.isLetter || $0.isNumber }) {
+                    lowest = min(lowest, Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)))
+                }
+                TessDeleteText(symbol)
+            }
+        } while TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
+        finish()
         return RecognizedPage(words: words, deskewAngle: Double(angle))
     }
 
