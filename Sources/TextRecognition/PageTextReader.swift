@@ -63,7 +63,8 @@ public final class PageTextReader {
     public func read(_ image: GreyImage, page: Int, dpi: Double?, blank: [WordBox] = [],
                      deadline: ContinuousClock.Instant) throws(OCRError) -> Reading {
         let start = ContinuousClock.now
-        let image = Self.blanking(blank, in: image)
+        let blanked = Self.blanking(blank, in: image)
+        let image = PagePreparation.evenedLight(blanked) ?? blanked
         let dpi = Self.resolution(of: image, given: dpi)
         let overviewScale = min(1, options.overviewDPI / dpi)
         let overviewImage = overviewScale < 0.95 ? image.resized(by: overviewScale) : image
