@@ -154,6 +154,31 @@ import Testing
         #expect(checks.allSatisfy { $0.outcome == .matches }, "\(checks)")
     }
 
+    @Test func certainOCRDocumentNumberNeverDiffers() {
+        // Nothing in a serial number checks a read: a confident misread must not become a forgery.
+        var fields = Self.fields
+        fields.docNo = "SAJ/2023/0627"
+        let number = ["Invoice", "No:", "SAJj/2023/0627"].enumerated().map { index, text in
+            PositionedWord(text: text, box: WordBox(x: 100 + Double(index) * 120, y: 60, width: 100, height: 20), page: 1, confidence: 0.95)
+        }
+        let checks = PrintedTextCheck.compare(Self.words(total: "7,63,541.89", gstin: "24AACCT6304M1ZB", confidence: 0.9) + number, with: fields)
+        let check = checks.first { $0.field == .documentNumber }
+        #expect(check?.outcome == .notFound, "\(checks)")
+        #expect(check?.printed == "SAJj/2023/0627")
+    }
+
+    @Test func oneUnlabelledStrangerGSTINDiffersForTheSupplierOnly() {
+        var fields = Self.fields
+        fields.buyerGstin = "09AABCW0339G3ZD"
+        let forged = OCRRoundTripTests.validGSTIN("24AACCT6394M1Z")
+        let words = ["GSTIN:", forged].enumerated().map { index, text in
+            PositionedWord(text: text, box: WordBox(x: 100 + Double(index) * 120, y: 130, width: 100, height: 20), page: 1, confidence: 0.9)
+        }
+        let checks = PrintedTextCheck.compare(words, with: fields)
+        #expect(checks.first { $0.field == .sellerGstin }?.outcome == .differs, "\(checks)")
+        #expect(checks.first { $0.field == .buyerGstin }?.outcome == .notFound, "\(checks)")
+    }
+
     @Test func certainDifferingReadDiffers() {
         let checks = PrintedTextCheck.compare(Self.words(total: "7,63,547.89", gstin: "24AACCT6304M1ZB", confidence: 0.9), with: Self.fields)
         #expect(checks.first { $0.field == .grandTotal }?.outcome == .differs, "\(checks)")
