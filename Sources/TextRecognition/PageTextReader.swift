@@ -70,7 +70,7 @@ public final class PageTextReader {
         let overviewImage = overviewScale < 0.95 ? image.resized(by: overviewScale) : image
         let overview = try engine.read(overviewImage, resolution: Int(dpi * overviewScale), segmentation: .page, deadline: deadline)
         let back = Double(image.width) / Double(overviewImage.width)
-        let overviewWords = OCRCorrection.joiningSplitNumbers(overview.words.map { $0.scaled(by: back, offsetX: 0, offsetY: 0) })
+        let overviewWords = OCRCorrection.tidied(overview.words.map { $0.scaled(by: back, offsetX: 0, offsetY: 0) })
 
         let regions = RegionPlanner.regions(around: overviewWords, page: page, width: image.width, height: image.height)
         let closeScale = min(2.5, max(0.5, options.closeDPI / dpi))
@@ -83,7 +83,7 @@ public final class PageTextReader {
             do {
                 let read = try engine.read(scaled, resolution: Int(dpi * closeScale), segmentation: .block, deadline: deadline)
                 let factor = Double(crop.width) / Double(scaled.width)
-                close += OCRCorrection.joiningSplitNumbers(read.words.map { $0.scaled(by: factor, offsetX: Double(x), offsetY: Double(y)) })
+                close += OCRCorrection.tidied(read.words.map { $0.scaled(by: factor, offsetX: Double(x), offsetY: Double(y)) })
                     .map { ($0, index) }
             } catch where error.code == .timeLimit {
                 incomplete = true

@@ -113,6 +113,18 @@ import Testing
         #expect(OCRCorrection.isWellGrouped(text) == wellGrouped)
     }
 
+    @Test func misreadRupeeSignIsRestored() {
+        let word = { (text: String, x: Double, width: Double) in
+            RecognizedWord(text: text, box: WordBox(x: x, y: 10, width: width, height: 24), confidence: 90)
+        }
+        let stray = OCRCorrection.tidied([word("value", 1226, 74), word("t", 1482, 13), word("6,73,541.89", 1504, 151)])
+        #expect(stray.map(\.text) == ["value", "₹", "6,73,541.89"])
+        #expect(OCRCorrection.tidied([word("07,63,541.89", 1394, 177)]).map(\.text) == ["7,63,541.89"])
+        // A lone character before a word that is no amount, and a decimal below one, stay as read.
+        #expect(OCRCorrection.tidied([word("a", 100, 13), word("SAJ/2023", 120, 90), word("0.50", 300, 40)]).map(\.text)
+            == ["a", "SAJ/2023", "0.50"])
+    }
+
     @Test func splitAmountIsJoined() {
         let words = [RecognizedWord(text: "7,63,", box: WordBox(x: 100, y: 10, width: 40, height: 20), confidence: 90),
                      RecognizedWord(text: "541.89", box: WordBox(x: 143, y: 10, width: 50, height: 20), confidence: 80)]
