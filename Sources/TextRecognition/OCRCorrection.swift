@@ -137,6 +137,14 @@ enum OCRCorrection {
         return core
     }
 
+    /// Whether the word is a value whose structure confirms its read: a GSTIN whose check
+    /// character holds, or an amount with paise, well grouped.
+    static func isStructured(_ text: String) -> Bool {
+        let core = (text.split(separator: ":").last.map(String.init) ?? text).trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        if let gstin = gstin(core) { return gstin.valid }
+        return core.contains(".") && isWellGrouped(core) && PrintedValueSyntax.amount(core) != nil
+    }
+
     /// The word with a GSTIN in it corrected by structure (`GSTIN:O9AABC…` keeps its label part),
     /// and whether what it holds can be trusted as printed: a GSTIN whose check character fails,
     /// or an amount that is badly grouped, cannot.

@@ -125,6 +125,28 @@ import Testing
             == ["a", "SAJ/2023", "0.50"])
     }
 
+    @Test func aThirdReadSettlesOnlyAStructuredValueAndOnlyByAgreeing() throws {
+        let reader = try PageTextReader()
+        let box = WordBox(x: 200, y: 300, width: 200, height: 20)
+        let close = RecognizedWord(text: "24AACCT6304M1ZB", box: box, confidence: 98)
+        let overview = RecognizedWord(text: "24KACCT6304M1ZB", box: box, confidence: 91)
+        let region = [WordBox(x: 0, y: 0, width: 1000, height: 1000)]
+        let certainty = { (third: String?) in
+            reader.agreed(close: [close], overview: [overview], regions: region, page: 1) { word in
+                third.map { RecognizedWord(text: $0, box: word.box, confidence: 95) }
+            }.first?.isCertain
+        }
+        #expect(certainty(nil) == false)
+        #expect(certainty("24AACCT6304M1ZB") == true)
+        #expect(certainty("24AACCT6804M1ZB") == false)
+        // A serial number has no structure to confirm it: no third read makes it certain.
+        let serial = reader.agreed(close: [RecognizedWord(text: "SAJ/2023/0627", box: box, confidence: 98)],
+                                   overview: [RecognizedWord(text: "SAJj/2023/0627", box: box, confidence: 91)], regions: region, page: 1) { word in
+            RecognizedWord(text: "SAJ/2023/0627", box: word.box, confidence: 99)
+        }
+        #expect(serial.first?.isCertain == false)
+    }
+
     @Test func splitAmountIsJoined() {
         let words = [RecognizedWord(text: "7,63,", box: WordBox(x: 100, y: 10, width: 40, height: 20), confidence: 90),
                      RecognizedWord(text: "541.89", box: WordBox(x: 143, y: 10, width: 50, height: 20), confidence: 80)]
