@@ -138,11 +138,11 @@ enum OCRCorrection {
     }
 
     /// Whether the word is a value whose structure confirms its read: a GSTIN whose check
-    /// character holds, or an amount with paise, well grouped.
-    static func isStructured(_ text: String) -> Bool {
+    /// character holds (a misread keeps it with a chance of 1 in 36). An amount's grouping
+    /// survives a digit misread as another digit, so amounts are not.
+    static func isSelfChecking(_ text: String) -> Bool {
         let core = (text.split(separator: ":").last.map(String.init) ?? text).trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
-        if let gstin = gstin(core) { return gstin.valid }
-        return core.contains(".") && isWellGrouped(core) && PrintedValueSyntax.amount(core) != nil
+        return gstin(core)?.valid == true
     }
 
     /// The word with a GSTIN in it corrected by structure (`GSTIN:O9AABC…` keeps its label part),

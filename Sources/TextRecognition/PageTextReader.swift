@@ -100,7 +100,7 @@ public final class PageTextReader {
     /// The close reads, each as certain as its agreement with the overview allows, and the overview's
     /// words outside every region (read once, at low resolution: never certain).
     ///
-    /// When a close read is a well-formed GSTIN or amount, read with good confidence, and the
+    /// When a close read is a GSTIN whose check character holds, read with good confidence, and the
     /// overview's half-resolution read of it differs, `reread` reads the word a third time at yet
     /// another resolution; that read, agreeing exactly and as confident as a close read, stands in
     /// for the overview's. Two agreeing reads are still needed.
@@ -115,7 +115,7 @@ public final class PageTextReader {
                 .max { $0.box.overlapRatio(with: word.box) < $1.box.overlapRatio(with: word.box) }
             var agrees = twin.map { OCRCorrection.agreementKey(OCRCorrection.corrected($0.text).text) == key } ?? false
             var twinConfidence = twin?.confidence ?? 0
-            if !agrees, corrected.trustworthy, word.confidence >= options.certainConfidence, OCRCorrection.isStructured(corrected.text),
+            if !agrees, corrected.trustworthy, word.confidence >= options.certainConfidence, OCRCorrection.isSelfChecking(corrected.text),
                let third = reread(word), OCRCorrection.agreementKey(OCRCorrection.corrected(third.text).text) == key,
                third.confidence >= options.certainConfidence {
                 agrees = true

@@ -125,7 +125,7 @@ import Testing
             == ["a", "SAJ/2023", "0.50"])
     }
 
-    @Test func aThirdReadSettlesOnlyAStructuredValueAndOnlyByAgreeing() throws {
+    @Test func aThirdReadSettlesOnlyAGSTINAndOnlyByAgreeing() throws {
         let reader = try PageTextReader()
         let box = WordBox(x: 200, y: 300, width: 200, height: 20)
         let close = RecognizedWord(text: "24AACCT6304M1ZB", box: box, confidence: 98)
@@ -139,12 +139,18 @@ import Testing
         #expect(certainty(nil) == false)
         #expect(certainty("24AACCT6304M1ZB") == true)
         #expect(certainty("24AACCT6804M1ZB") == false)
-        // A serial number has no structure to confirm it: no third read makes it certain.
+        // A serial number has nothing to check: no third read makes it certain.
         let serial = reader.agreed(close: [RecognizedWord(text: "SAJ/2023/0627", box: box, confidence: 98)],
                                    overview: [RecognizedWord(text: "SAJj/2023/0627", box: box, confidence: 91)], regions: region, page: 1) { word in
             RecognizedWord(text: "SAJ/2023/0627", box: word.box, confidence: 99)
         }
         #expect(serial.first?.isCertain == false)
+        // Nor an amount: its grouping survives a digit misread as another.
+        let amount = reader.agreed(close: [RecognizedWord(text: "7,63,547.89", box: box, confidence: 98)],
+                                   overview: [RecognizedWord(text: "7,63,541.89", box: box, confidence: 91)], regions: region, page: 1) { word in
+            RecognizedWord(text: "7,63,547.89", box: word.box, confidence: 99)
+        }
+        #expect(amount.first?.isCertain == false)
     }
 
     @Test func splitAmountIsJoined() {
