@@ -92,6 +92,7 @@ public struct InvoiceScanner: Sendable {
     func analyse(_ symbol: DecodedSymbol) -> ScannedCode {
         let kind = ScannedCode.classify(symbol.text)
         var code = ScannedCode(kind: kind, text: symbol.text, box: symbol.bounds)
+        code.corners = symbol.points
         switch kind {
         case .irp: code.verification = verifier.verify(token: symbol.text)
         case .upi: code.upi = UPIPayment(symbol.text)

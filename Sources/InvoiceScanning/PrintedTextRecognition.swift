@@ -31,6 +31,8 @@ struct PrintedTextRecognition {
     private var reader: PageTextReader?
     private var unavailable: String?
     private var documentHasSignedQR = false
+    /// Which way up the document's pages lie: its signed QR's orientation, kept for the pages after it.
+    private var documentOrientation = PageOrientation.upright
 
     /// Share of the file's time budget that OCR may use.
     static let budgetShare = 0.7
@@ -57,14 +59,20 @@ struct PrintedTextRecognition {
             return
         }
         let dpi: Double? = if case .pdfPage(_, let dpi) = page.origin { dpi } else { nil }
+        let signed = result.codes.filter { $0.kind == .irp }
+        if !signed.isEmpty {
+            documentOrientation = signed.lazy.compactMap { PageOrientation(qrCorners: $0.corners.map { (x: Double($0.x), y: Double($0.y)) }) }
+                .first ?? .upright
+        }
+        let (image, map) = PagePreparation.turned(page.image, documentOrientation)
         let blank = result.codes.map { code in
             let margin = Double(code.box.width) / 10
-            return WordBox(x: Double(code.box.x) - margin, y: Double(code.box.y) - margin,
-                           width: Double(code.box.width) + 2 * margin, height: Double(code.box.height) + 2 * margin)
+            return PagePreparation.mapped(WordBox(x: Double(code.box.x) - margin, y: Double(code.box.y) - margin,
+                                                  width: Double(code.box.width) + 2 * margin, height: Double(code.box.height) + 2 * margin), map)
         }
         if let isolation {
             do throws(RasterError) {
-                let reading = try isolation.recognize(page.image, page: page.pageNumber ?? 1, dpi: dpi, blank: blank, options: options,
+                let reading = try isolation.recognize(image, page: page.pageNumber ?? 1, dpi: dpi, blank: blank, options: options,
                                                       deadline: deadline)
                 record(reading, into: &result)
             } catch {
@@ -76,7 +84,7 @@ struct PrintedTextRecognition {
         do throws(OCRError) {
             if self.reader == nil { self.reader = try PageTextReader(options: options) }
             guard let reader else { return }
-            let reading = try reader.read(page.image, page: page.pageNumber ?? 1, dpi: dpi, blank: blank, deadline: deadline)
+            let reading = try reader.read(image, page: page.pageNumber ?? 1, dpi: dpi, blank: blank, deadline: deadline)
             record(reading, into: &result)
         } catch where error.code == .unavailable {
             unavailable = error.reason
@@ -88,8 +96,8 @@ struct PrintedTextRecognition {
 
     private func record(_ reading: PageTextReader.Reading, into result: inout InvoiceScanner.PageResult) {
         result.words = reading.words
-            result.wordsByOCR = true
-            result.ocrMilliseconds = reading.milliseconds
+        result.wordsByOCR = true
+        result.ocrMilliseconds = reading.milliseconds
         if reading.incomplete {
             result.ocrNote = "OCR read only part of the page before its time ran out (--max-seconds): values not read are \"not found\""
         }

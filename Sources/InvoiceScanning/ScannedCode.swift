@@ -16,6 +16,9 @@ public struct ScannedCode: Sendable {
     public var text: String
     /// Where it was found, in the page image's pixels.
     public var box: (x: Int, y: Int, width: Int, height: Int)
+    /// Its corners as the decoder reported them (zbar: the symbol's top-left, bottom-left,
+    /// bottom-right, top-right), which tell which way up the page lies.
+    var corners: [(x: Int, y: Int)] = []
     /// For IRP QRs: the full verification.
     public var verification: TokenVerification?
     /// For UPI QRs: the payment fields.

@@ -77,6 +77,38 @@ enum OCRCorrection {
         return middle.allSatisfy { $0 == 2 } && groups[0].count <= 2 || middle.allSatisfy { $0 == 3 }
     }
 
+    /// The words with split amounts joined (``joiningSplitNumbers(_:)``) and the rupee sign,
+    /// which Tesseract's English model does not know, restored where it misread it
+    /// (``restoringRupeeSigns(_:)``).
+    static func tidied(_ words: [RecognizedWord]) -> [RecognizedWord] {
+        restoringRupeeSigns(joiningSplitNumbers(words))
+    }
+
+    /// Tesseract reads the `₹` before an amount as a stray character (`t`, `%`, `=`) or glues it
+    /// on as a digit (`07,63,541.89`). A single character just before an amount with paise on its
+    /// line becomes `₹` again, so the label reader can pass over it to the amount; a leading `0`
+    /// glued to an Indian- or Western-grouped amount (which no amount is printed with) is dropped.
+    /// Neither changes the amount's own digits.
+    static func restoringRupeeSigns(_ words: [RecognizedWord]) -> [RecognizedWord] {
+        var result = words.map { word -> RecognizedWord in
+            var word = word
+            if word.text.count > 2, word.text.hasPrefix("0"), word.text.dropFirst().first?.isNumber == true, word.text.contains(","),
+               isWellGrouped(String(word.text.dropFirst())) {
+                word.text.removeFirst()
+            }
+            return word
+        }
+        for index in result.indices.dropLast() {
+            let mark = result[index], amount = result[index + 1]
+            guard mark.text.count == 1, !(mark.text.first?.isNumber ?? true), mark.box.sharesLine(with: amount.box),
+                  amount.box.minX >= mark.box.maxX - 1, amount.box.minX - mark.box.maxX < 0.8 * amount.box.height,
+                  amount.text.contains("."), isWellGrouped(amount.text)
+            else { continue }
+            result[index].text = "₹"
+        }
+        return result
+    }
+
     /// The words with amounts OCR split at a comma or point (`7,63,` `541.89`) joined again, when
     /// the pieces nearly touch and the whole is a well-grouped amount.
     static func joiningSplitNumbers(_ words: [RecognizedWord]) -> [RecognizedWord] {
@@ -103,6 +135,14 @@ enum OCRCorrection {
         let core = text.trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
         if isWellGrouped(core), let amount = PrintedValueSyntax.amount(core) { return "amount \(amount)" }
         return core
+    }
+
+    /// Whether the word is a value whose structure confirms its read: a GSTIN whose check
+    /// character holds (a misread keeps it with a chance of 1 in 36). An amount's grouping
+    /// survives a digit misread as another digit, so amounts are not.
+    static func isSelfChecking(_ text: String) -> Bool {
+        let core = (text.split(separator: ":").last.map(String.init) ?? text).trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        return gstin(core)?.valid == true
     }
 
     /// The word with a GSTIN in it corrected by structure (`GSTIN:O9AABC…` keeps its label part),

@@ -63,13 +63,14 @@ public final class PageTextReader {
     public func read(_ image: GreyImage, page: Int, dpi: Double?, blank: [WordBox] = [],
                      deadline: ContinuousClock.Instant) throws(OCRError) -> Reading {
         let start = ContinuousClock.now
-        let image = Self.blanking(blank, in: image)
+        let blanked = Self.blanking(blank, in: image)
+        let image = PagePreparation.evenedLight(blanked) ?? blanked
         let dpi = Self.resolution(of: image, given: dpi)
         let overviewScale = min(1, options.overviewDPI / dpi)
         let overviewImage = overviewScale < 0.95 ? image.resized(by: overviewScale) : image
         let overview = try engine.read(overviewImage, resolution: Int(dpi * overviewScale), segmentation: .page, deadline: deadline)
         let back = Double(image.width) / Double(overviewImage.width)
-        let overviewWords = OCRCorrection.joiningSplitNumbers(overview.words.map { $0.scaled(by: back, offsetX: 0, offsetY: 0) })
+        let overviewWords = OCRCorrection.tidied(overview.words.map { $0.scaled(by: back, offsetX: 0, offsetY: 0) })
 
         let regions = RegionPlanner.regions(around: overviewWords, page: page, width: image.width, height: image.height)
         let closeScale = min(2.5, max(0.5, options.closeDPI / dpi))
@@ -82,30 +83,46 @@ public final class PageTextReader {
             do {
                 let read = try engine.read(scaled, resolution: Int(dpi * closeScale), segmentation: .block, deadline: deadline)
                 let factor = Double(crop.width) / Double(scaled.width)
-                close += OCRCorrection.joiningSplitNumbers(read.words.map { $0.scaled(by: factor, offsetX: Double(x), offsetY: Double(y)) })
+                close += OCRCorrection.tidied(read.words.map { $0.scaled(by: factor, offsetX: Double(x), offsetY: Double(y)) })
                     .map { ($0, index) }
             } catch where error.code == .timeLimit {
                 incomplete = true
                 break
             }
         }
-        let words = agreed(close: close.map(\.word), overview: overviewWords, regions: regions, page: page)
+        let words = agreed(close: close.map(\.word), overview: overviewWords, regions: regions, page: page) { word in
+            self.reread(word, in: image, dpi: dpi, deadline: deadline)
+        }
         let rotated = Self.levelled(words, angle: overview.deskewAngle, width: image.width, height: image.height)
         return Reading(words: rotated, regions: regions.count, milliseconds: start.duration(to: .now).milliseconds, incomplete: incomplete)
     }
 
     /// The close reads, each as certain as its agreement with the overview allows, and the overview's
     /// words outside every region (read once, at low resolution: never certain).
-    func agreed(close: [RecognizedWord], overview: [RecognizedWord], regions: [WordBox], page: Int) -> [PositionedWord] {
+    ///
+    /// When a close read is a GSTIN whose check character holds, read with good confidence, and the
+    /// overview's half-resolution read of it differs, `reread` reads the word a third time at yet
+    /// another resolution; that read, agreeing exactly and as confident as a close read, stands in
+    /// for the overview's. Two agreeing reads are still needed.
+    func agreed(close: [RecognizedWord], overview: [RecognizedWord], regions: [WordBox], page: Int,
+                reread: (RecognizedWord) -> RecognizedWord? = { _ in nil }) -> [PositionedWord] {
         let uncertain = PositionedWord.certain / 2
         var words: [PositionedWord] = []
         for word in close {
             let corrected = OCRCorrection.corrected(word.text)
+            let key = OCRCorrection.agreementKey(corrected.text)
             let twin = overview.filter { $0.box.overlapRatio(with: word.box) >= 0.3 }
                 .max { $0.box.overlapRatio(with: word.box) < $1.box.overlapRatio(with: word.box) }
-            let agrees = twin.map { OCRCorrection.agreementKey(OCRCorrection.corrected($0.text).text) == OCRCorrection.agreementKey(corrected.text) } ?? false
+            var agrees = twin.map { OCRCorrection.agreementKey(OCRCorrection.corrected($0.text).text) == key } ?? false
+            var twinConfidence = twin?.confidence ?? 0
+            if !agrees, corrected.trustworthy, word.confidence >= options.certainConfidence, OCRCorrection.isSelfChecking(corrected.text),
+               let third = reread(word), OCRCorrection.agreementKey(OCRCorrection.corrected(third.text).text) == key,
+               third.confidence >= options.certainConfidence {
+                agrees = true
+                twinConfidence = third.confidence
+            }
             let certain = agrees && corrected.trustworthy && word.confidence >= options.certainConfidence
-                && (twin?.confidence ?? 0) >= options.overviewConfidence
+                && twinConfidence >= options.overviewConfidence
             words.append(PositionedWord(text: corrected.text, box: word.box, page: page,
                                         confidence: certain ? max(PositionedWord.certain, word.confidence / 100) : min(uncertain, word.confidence / 100)))
         }
@@ -114,6 +131,27 @@ public final class PageTextReader {
                                         confidence: min(uncertain, word.confidence / 100)))
         }
         return words
+    }
+
+    /// The word read once more, alone on its line, at about 400 DPI (the close read is at 300, the
+    /// overview at 150): the read nearest its box, in the page's pixels; `nil` when nothing was
+    /// read there or no time is left.
+    func reread(_ word: RecognizedWord, in image: GreyImage, dpi: Double, deadline: ContinuousClock.Instant) -> RecognizedWord? {
+        let h = word.box.height
+        guard let area = WordBox(minX: word.box.minX - 0.6 * h, minY: word.box.minY - 0.4 * h, maxX: word.box.maxX + 0.6 * h,
+                                 maxY: word.box.maxY + 0.4 * h).clipped(to: WordBox(minX: 0, minY: 0, maxX: Double(image.width), maxY: Double(image.height)))
+        else { return nil }
+        let crop = image.cropped(x: Int(area.minX), y: Int(area.minY), width: Int(area.width), height: Int(area.height))
+        let scale = min(3, max(0.75, 400 / dpi))
+        let scaled = crop.resized(by: scale)
+        do throws(OCRError) {
+            let read = try engine.read(scaled, resolution: Int(dpi * scale), segmentation: .line, deadline: deadline)
+            let factor = Double(crop.width) / Double(scaled.width)
+            return OCRCorrection.tidied(read.words.map { $0.scaled(by: factor, offsetX: area.minX, offsetY: area.minY) })
+                .max { $0.box.overlapRatio(with: word.box) < $1.box.overlapRatio(with: word.box) }
+        } catch {
+            return nil
+        }
     }
 
     /// The page's resolution: as given, or estimated from its narrower side taken as A4's 8.27 inches.

@@ -113,6 +113,46 @@ import Testing
         #expect(OCRCorrection.isWellGrouped(text) == wellGrouped)
     }
 
+    @Test func misreadRupeeSignIsRestored() {
+        let word = { (text: String, x: Double, width: Double) in
+            RecognizedWord(text: text, box: WordBox(x: x, y: 10, width: width, height: 24), confidence: 90)
+        }
+        let stray = OCRCorrection.tidied([word("value", 1226, 74), word("t", 1482, 13), word("6,73,541.89", 1504, 151)])
+        #expect(stray.map(\.text) == ["value", "₹", "6,73,541.89"])
+        #expect(OCRCorrection.tidied([word("07,63,541.89", 1394, 177)]).map(\.text) == ["7,63,541.89"])
+        // A lone character before a word that is no amount, and a decimal below one, stay as read.
+        #expect(OCRCorrection.tidied([word("a", 100, 13), word("SAJ/2023", 120, 90), word("0.50", 300, 40)]).map(\.text)
+            == ["a", "SAJ/2023", "0.50"])
+    }
+
+    @Test func aThirdReadSettlesOnlyAGSTINAndOnlyByAgreeing() throws {
+        let reader = try PageTextReader()
+        let box = WordBox(x: 200, y: 300, width: 200, height: 20)
+        let close = RecognizedWord(text: "24AACCT6304M1ZB", box: box, confidence: 98)
+        let overview = RecognizedWord(text: "24KACCT6304M1ZB", box: box, confidence: 91)
+        let region = [WordBox(x: 0, y: 0, width: 1000, height: 1000)]
+        let certainty = { (third: String?) in
+            reader.agreed(close: [close], overview: [overview], regions: region, page: 1) { word in
+                third.map { RecognizedWord(text: $0, box: word.box, confidence: 95) }
+            }.first?.isCertain
+        }
+        #expect(certainty(nil) == false)
+        #expect(certainty("24AACCT6304M1ZB") == true)
+        #expect(certainty("24AACCT6804M1ZB") == false)
+        // A serial number has nothing to check: no third read makes it certain.
+        let serial = reader.agreed(close: [RecognizedWord(text: "SAJ/2023/0627", box: box, confidence: 98)],
+                                   overview: [RecognizedWord(text: "SAJj/2023/0627", box: box, confidence: 91)], regions: region, page: 1) { word in
+            RecognizedWord(text: "SAJ/2023/0627", box: word.box, confidence: 99)
+        }
+        #expect(serial.first?.isCertain == false)
+        // Nor an amount: its grouping survives a digit misread as another.
+        let amount = reader.agreed(close: [RecognizedWord(text: "7,63,547.89", box: box, confidence: 98)],
+                                   overview: [RecognizedWord(text: "7,63,541.89", box: box, confidence: 91)], regions: region, page: 1) { word in
+            RecognizedWord(text: "7,63,547.89", box: word.box, confidence: 99)
+        }
+        #expect(amount.first?.isCertain == false)
+    }
+
     @Test func splitAmountIsJoined() {
         let words = [RecognizedWord(text: "7,63,", box: WordBox(x: 100, y: 10, width: 40, height: 20), confidence: 90),
                      RecognizedWord(text: "541.89", box: WordBox(x: 143, y: 10, width: 50, height: 20), confidence: 80)]
@@ -152,6 +192,31 @@ import Testing
     @Test func uncertainMatchingReadMatches() {
         let checks = PrintedTextCheck.compare(Self.words(total: "7,63,541.89", gstin: "24AACCT6304M1ZB", confidence: 0.35), with: Self.fields)
         #expect(checks.allSatisfy { $0.outcome == .matches }, "\(checks)")
+    }
+
+    @Test func certainOCRDocumentNumberNeverDiffers() {
+        // Nothing in a serial number checks a read: a confident misread must not become a forgery.
+        var fields = Self.fields
+        fields.docNo = "SAJ/2023/0627"
+        let number = ["Invoice", "No:", "SAJj/2023/0627"].enumerated().map { index, text in
+            PositionedWord(text: text, box: WordBox(x: 100 + Double(index) * 120, y: 60, width: 100, height: 20), page: 1, confidence: 0.95)
+        }
+        let checks = PrintedTextCheck.compare(Self.words(total: "7,63,541.89", gstin: "24AACCT6304M1ZB", confidence: 0.9) + number, with: fields)
+        let check = checks.first { $0.field == .documentNumber }
+        #expect(check?.outcome == .notFound, "\(checks)")
+        #expect(check?.printed == "SAJj/2023/0627")
+    }
+
+    @Test func oneUnlabelledStrangerGSTINDiffersForTheSupplierOnly() {
+        var fields = Self.fields
+        fields.buyerGstin = "09AABCW0339G3ZD"
+        let forged = OCRRoundTripTests.validGSTIN("24AACCT6394M1Z")
+        let words = ["GSTIN:", forged].enumerated().map { index, text in
+            PositionedWord(text: text, box: WordBox(x: 100 + Double(index) * 120, y: 130, width: 100, height: 20), page: 1, confidence: 0.9)
+        }
+        let checks = PrintedTextCheck.compare(words, with: fields)
+        #expect(checks.first { $0.field == .sellerGstin }?.outcome == .differs, "\(checks)")
+        #expect(checks.first { $0.field == .buyerGstin }?.outcome == .notFound, "\(checks)")
     }
 
     @Test func certainDifferingReadDiffers() {

@@ -31,11 +31,14 @@ final class TesseractEngine {
         case page
         /// A cut-out region: one block of lines (`PSM_SINGLE_BLOCK`).
         case block
+        /// One word or a few on one line (`PSM_SINGLE_LINE`).
+        case line
 
         fileprivate var mode: TessPageSegMode {
             switch self {
             case .page: PSM_AUTO
             case .block: PSM_SINGLE_BLOCK
+            case .line: PSM_SINGLE_LINE
             }
         }
     }
