@@ -83,13 +83,18 @@ public struct GeometricReader: Sendable {
     /// Finder candidates in `image`'s pixels.
     static func finders(in image: GreyImage, upscale: Int) -> [FinderPattern] {
         let working = upscale == 1 ? image : image.resized(by: Double(upscale))
-        // The upscaled search is for modules of about a pixel, which the pixel itself spreads:
-        // its edges are those of a finder blurred by σ 0.7 module (half a pixel of lens blur on the
-        // pixel's own box at 1.2 px a module), and
-        // its corners are gone (no diagonal cross-check).
-        let found = upscale == 1 ? FinderPatternLocator.locate(in: working)
-            : FinderPatternLocator.locate(in: working, swing: FinderPatternLocator.minimumSwing(image, blur: maximumBlur), diagonals: false)
-        guard upscale > 1 else { return found }
+        guard upscale > 1 else { return FinderPatternLocator.locate(in: working) }
+        // The upscaled search is for modules of about a pixel. Sharp ones show every run: the
+        // plain search finds them, and first. Blurred ones are spread by the pixel itself: their
+        // edges are those of a finder blurred by σ 0.7 module (half a pixel of lens blur on the
+        // pixel's own box at 1.2 px a module), and their corners are gone (no diagonal
+        // cross-check); those candidates follow, where not already found.
+        let sharp = FinderPatternLocator.locate(in: working)
+        let soft = FinderPatternLocator.locate(in: working, swing: FinderPatternLocator.minimumSwing(image, blur: maximumBlur),
+                                               diagonals: false)
+        let found = sharp + soft.filter { candidate in
+            !sharp.contains { $0.centre.distance(to: candidate.centre) < 3.5 * max($0.runModule, candidate.runModule) }
+        }
         let k = 1 / Double(upscale)
         return found.map { FinderPattern(centre: $0.centre * k, runModule: $0.runModule * k, hits: $0.hits) }
     }
