@@ -7,10 +7,11 @@ import QRCodec
 import Testing
 
 /// The geometric sampler on synthetic symbols drawn through known projective maps: a real signed
-/// QR (version 25 at ECC M, 117 modules) turned, keystoned and shrunk to 1.0–1.5 pixels a module,
-/// sizes at which zbar alone reads nothing, plus a negative print and a finder under a blot of ink
-/// (found from the other two and the timing patterns). Each case must give back the exact token;
-/// the two cases the sampler cannot read yet are known issues, not left out.
+/// QR (version 25 at ECC M, 117 modules) turned, keystoned up to 17 % and shrunk to 1.0–1.5 pixels
+/// a module, some softened by a Gaussian blur of half a pixel, sizes at which zbar alone reads
+/// nothing, plus a negative print and a finder under a blot of ink (found from the other two and
+/// the timing patterns). Each case must give back the exact token; cases the sampler cannot read
+/// yet are known issues, not left out.
 @Suite struct GeometricReaderTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var degrees: Double
@@ -21,12 +22,14 @@ import Testing
         var inverted = false
         /// A filled blot (a stamp's ink) over the bottom-left finder and its surroundings.
         var blottedFinder = false
+        /// Gaussian blur after drawing, σ in pixels (a lens slightly out of focus).
+        var blur = 0.0
         /// Beyond the sampler today (its finder search or grid fit fails): recorded as a known
         /// issue, so the case reports the day it starts to read.
         var beyondReach = false
         var testDescription: String {
             "\(degrees)° keystone \(keystone) at \(pixelsPerModule) px/module" + (inverted ? ", inverted" : "")
-                + (blottedFinder ? ", finder blotted" : "")
+                + (blottedFinder ? ", finder blotted" : "") + (blur > 0 ? ", blur σ \(blur) px" : "")
         }
     }
 
@@ -38,6 +41,11 @@ import Testing
         Case(degrees: 17, keystone: 0, pixelsPerModule: 1.2),
         Case(degrees: -8, keystone: 0.15, pixelsPerModule: 1.2, beyondReach: true),
         Case(degrees: 3, keystone: 0, pixelsPerModule: 1.0, beyondReach: true),
+        Case(degrees: 10, keystone: 0.17, pixelsPerModule: 1.3, beyondReach: true),
+        Case(degrees: -20, keystone: 0.1, pixelsPerModule: 1.0, beyondReach: true),
+        Case(degrees: 25, keystone: 0.17, pixelsPerModule: 1.5, beyondReach: true),
+        Case(degrees: -4, keystone: 0.12, pixelsPerModule: 1.3, blur: 0.5),
+        Case(degrees: 14, keystone: 0.05, pixelsPerModule: 1.5, blur: 0.6),
         Case(degrees: 12, keystone: 0.1, pixelsPerModule: 1.5, inverted: true),
         Case(degrees: 6, keystone: 0, pixelsPerModule: 2.5, blottedFinder: true),
     ]
@@ -107,7 +115,30 @@ import Testing
                 pixels[y * side + x] = UInt8(item.inverted ? 255 - level : level)
             }
         }
-        return GreyImage(width: side, height: side, pixels: pixels)
+        return GreyImage(width: side, height: side, pixels: item.blur > 0 ? blurred(pixels, side: side, sigma: item.blur) : pixels)
+    }
+
+    /// A separable Gaussian blur of σ pixels (taps to 3σ, paper beyond the edges).
+    static func blurred(_ pixels: [UInt8], side: Int, sigma: Double) -> [UInt8] {
+        let reach = Int((3 * sigma).rounded(.up))
+        let taps = (-reach...reach).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+        let total = taps.reduce(0, +)
+        var across = [Double](repeating: 255, count: side * side), out = pixels
+        for y in 0..<side {
+            for x in 0..<side {
+                var sum = 0.0
+                for k in -reach...reach { sum += taps[k + reach] * (x + k >= 0 && x + k < side ? Double(pixels[y * side + x + k]) : 255) }
+                across[y * side + x] = sum / total
+            }
+        }
+        for y in 0..<side {
+            for x in 0..<side {
+                var sum = 0.0
+                for k in -reach...reach { sum += taps[k + reach] * (y + k >= 0 && y + k < side ? across[(y + k) * side + x] : 255) }
+                out[y * side + x] = UInt8(max(0, min(255, (sum / total).rounded())))
+            }
+        }
+        return out
     }
 
     /// 3 × 3 inverse by the adjugate.

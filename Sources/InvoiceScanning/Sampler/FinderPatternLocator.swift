@@ -1,3 +1,4 @@
+import Foundation
 import EInvoiceBasics
 
 /// A finder pattern (the 7×7 "eye" in three corners of a QR symbol) found in an image.
@@ -19,8 +20,9 @@ struct FinderPattern: Sendable, Hashable {
 /// A one-pixel light ring that blur or area sampling has left at 80 % grey still makes its own
 /// maximum, so finders of a pixel a module and blurred ones are still found, with sub-pixel widths.
 enum FinderPatternLocator {
-    /// Candidates, most supported first.
-    static func locate(in image: GreyImage, maximum: Int = 12, swing fixedSwing: Double? = nil) -> [FinderPattern] {
+    /// Candidates, most supported first. `diagonals`: cross-check along both diagonals too (see ``crossCheck``); a finder of a
+    /// pixel a module, blurred, has lost its corners and shows its runs only straight across.
+    static func locate(in image: GreyImage, maximum: Int = 12, swing fixedSwing: Double? = nil, diagonals: Bool = true) -> [FinderPattern] {
         let width = image.width, height = image.height
         let swing = fixedSwing ?? minimumSwing(image)
         var raw: [FinderPattern] = []
@@ -45,7 +47,7 @@ enum FinderPatternLocator {
                 if ratioMatches(runs.lengths[i...(i + 4)]) {
                     let centreX = runs.starts[i + 2] + runs.lengths[i + 2] / 2
                     let total = runs.lengths[i...(i + 4)].reduce(0, +)
-                    if let found = crossCheck(image, x: centreX, y: Double(y) + 0.5, total: total, swing: swing) {
+                    if let found = crossCheck(image, x: centreX, y: Double(y) + 0.5, total: total, swing: swing, diagonals: diagonals) {
                         raw.append(found)
                     }
                 }
@@ -123,9 +125,28 @@ enum FinderPatternLocator {
     }
 
     /// The least grey-level swing that counts as an edge: a fifth of the image's ink-to-paper range (an eighth measured worse on stamps and inverted prints).
-    static func minimumSwing(_ image: GreyImage) -> Double {
+    /// With `blur` (σ in modules), half the least swing a finder's runs keep under that blur:
+    /// modules of a pixel or so are spread by the pixel itself, and a one-module ring then keeps
+    /// far less than a fifth of the range.
+    static func minimumSwing(_ image: GreyImage, blur: Double? = nil) -> Double {
         let (low, high) = ImageFilters.greyRange(image, trimmingEachEnd: 50)
-        return max(8, Double(high - low) / 5)
+        let fraction = blur.map { ringSwing(blur: $0) / 2 } ?? 1.0 / 5
+        return max(8, Double(high - low) * fraction)
+    }
+
+    /// The smallest swing between neighbouring extrema of a finder's profile (paper, then dark,
+    /// light, dark ×3, light, dark, paper) blurred by a Gaussian of σ `blur` modules, as a share
+    /// of the ink-to-paper range: at the middle of each run, the blurred darkness is the sum over
+    /// the dark runs of the Gaussian's mass over them.
+    static func ringSwing(blur: Double) -> Double {
+        let darkRuns: [(Double, Double)] = [(0, 1), (2, 5), (6, 7)]
+        func darkness(_ x: Double) -> Double {
+            darkRuns.reduce(0) { sum, run in
+                sum + 0.5 * (erf((run.1 - x) / (blur * 2.0.squareRoot())) - erf((run.0 - x) / (blur * 2.0.squareRoot())))
+            }
+        }
+        let middles = [0.5, 1.5, 3.5, 5.5, 6.5].map(darkness)
+        return zip(middles, middles.dropFirst()).map { abs($0 - $1) }.min() ?? 0
     }
 
     /// Do five runs look like 1:1:3:1:1? Tolerances allow for blur and a pixel of quantisation.
@@ -142,7 +163,8 @@ enum FinderPatternLocator {
     /// Down, across again, and along both diagonals through the candidate: the refined centre
     /// when every direction shows the pattern at a consistent size (data modules often fake the
     /// ratio in one direction, rarely in four).
-    private static func crossCheck(_ image: GreyImage, x: Double, y: Double, total: Double, swing: Double) -> FinderPattern? {
+    private static func crossCheck(_ image: GreyImage, x: Double, y: Double, total: Double, swing: Double,
+                                   diagonals: Bool) -> FinderPattern? {
         guard let vertical = runsThrough(image, origin: PlanePoint(x: x, y: y), direction: PlanePoint(x: 0, y: 1),
                                          reach: total * 1.5, swing: swing),
               vertical.total < total * 1.6, vertical.total > total / 1.6
@@ -155,7 +177,7 @@ enum FinderPatternLocator {
         let straight = (horizontal.total + vertical.total) / 2
         // Along a diagonal a turned square's chord lies between its side and √2 × its side.
         let half = 0.5.squareRoot()
-        for direction in [PlanePoint(x: half, y: half), PlanePoint(x: half, y: -half)] {
+        for direction in [PlanePoint(x: half, y: half), PlanePoint(x: half, y: -half)] where diagonals {
             guard let diagonal = runsThrough(image, origin: centre, direction: direction, reach: straight * 2, swing: swing),
                   diagonal.total > straight * 0.55, diagonal.total < straight * 2.0
             else { return nil }
@@ -241,3 +263,4 @@ enum FinderPatternLocator {
         return centre
     }
 }
+

@@ -83,27 +83,103 @@ public struct GeometricReader: Sendable {
     /// Finder candidates in `image`'s pixels.
     static func finders(in image: GreyImage, upscale: Int) -> [FinderPattern] {
         let working = upscale == 1 ? image : image.resized(by: Double(upscale))
-        let found = FinderPatternLocator.locate(in: working)
-        guard upscale > 1 else { return found }
+        guard upscale > 1 else { return FinderPatternLocator.locate(in: working) }
+        // The upscaled search is for modules of about a pixel. Sharp ones show every run: the
+        // plain search finds them, and first. Blurred ones are spread by the pixel itself: their
+        // edges are those of a finder blurred by σ 0.7 module (half a pixel of lens blur on the
+        // pixel's own box at 1.2 px a module), and their corners are gone (no diagonal
+        // cross-check); those candidates follow, where not already found.
+        let sharp = FinderPatternLocator.locate(in: working)
+        let soft = FinderPatternLocator.locate(in: working, swing: FinderPatternLocator.minimumSwing(image, blur: maximumBlur),
+                                               diagonals: false)
+        let found = sharp + soft.filter { candidate in
+            !sharp.contains { $0.centre.distance(to: candidate.centre) < 3.5 * max($0.runModule, candidate.runModule) }
+        }
         let k = 1 / Double(upscale)
         return found.map { FinderPattern(centre: $0.centre * k, runModule: $0.runModule * k, hits: $0.hits) }
     }
 
+    /// A grid fitted for one arrangement and version that the centre-sample readouts did not read.
+    struct Unread {
+        var homography: Homography
+        var geometry: SymbolGeometry
+        /// The module centres sampled through `homography`.
+        var grid: ModuleGrid
+        /// The finders' measured blur in modules (``DefocusModel``), if it could be measured.
+        var blur: Double?
+        /// How well row 6 and column 6 of the grid alternate as timing patterns do (the worse of the
+        /// two; 1 perfectly, about 0 for data): a wrong version's grid drifts off the alternation
+        /// within a few modules, the right one keeps it from finder to finder.
+        var timing: Double
+    }
+
+    /// How many unread grids the model readout is spent on, best timing first: it costs tens of
+    /// zbar passes' time, and the right version's grid is almost always the first.
+    static let modelledGrids = 2
+
+    /// How many grids get the centre-sample readouts (four zbar passes each), best timing first:
+    /// the right grid of a symbol they can read shows its timing patterns plainly.
+    static let sampledGrids = 4
+
     func read(_ image: GreyImage, finders: [FinderPattern], deadline: Double, attempts: inout Int) -> DecodedSymbol? {
+        var grids: [Unread] = []
         for arrangement in FinderArrangement.triples(finders) {
             for version in versions(for: arrangement, in: image) {
                 guard ThreadCPUClock.now() < deadline else { return nil }
-                if let symbol = read(image, arrangement: arrangement, version: version, attempts: &attempts) { return symbol }
+                if let grid = fit(image, arrangement: arrangement, version: version) { grids.append(grid) }
             }
         }
         // A finder hidden (stamp, fold): infer the third corner from two and the timing patterns.
         for hypothesis in MissingFinder.hypotheses(finders, in: image) {
             guard ThreadCPUClock.now() < deadline else { return nil }
-            if let symbol = read(image, arrangement: hypothesis.arrangement, version: hypothesis.version, attempts: &attempts) {
+            if let grid = fit(image, arrangement: hypothesis.arrangement, version: hypothesis.version) { grids.append(grid) }
+        }
+        // Stable: among equal timings, the arrangement and version order above.
+        let unread = grids.enumerated().sorted { ($0.element.timing, -$0.offset) > ($1.element.timing, -$1.offset) }.map(\.element)
+        for grid in unread.prefix(Self.sampledGrids) {
+            guard ThreadCPUClock.now() < deadline else { return nil }
+            if let symbol = readCentres(image, grid, attempts: &attempts) { return symbol }
+        }
+        // Each grid placed by its function patterns alone; the grids they explain best are read.
+        var placed: [(grid: Unread, explained: Double)] = []
+        for var grid in unread {
+            guard ThreadCPUClock.now() < deadline else { break }
+            let footprint = Self.footprint(blur: grid.blur)
+            let pixels = PixelModel.pixels(in: image, homography: grid.homography, geometry: grid.geometry,
+                                           stride: Self.pixelStride(grid.homography, grid.geometry), functionOnly: true)
+            guard let fit = GridRefiner.refine(image, pixels: pixels, homography: grid.homography, geometry: grid.geometry,
+                                               footprint: footprint, darkness: PixelModel.knownDarkness(grid.geometry),
+                                               iterations: 3)
+            else { continue }
+            grid.homography = fit.homography
+            placed.append((grid, fit.explained))
+        }
+        for (grid, _) in placed.sorted(by: { $0.explained > $1.explained }).prefix(Self.modelledGrids) {
+            if let symbol = readByPixelModel(image, homography: grid.homography, geometry: grid.geometry, blur: grid.blur,
+                                             deadline: deadline, attempts: &attempts) {
                 return symbol
             }
         }
         return nil
+    }
+
+    /// A module's footprint in modules: its own square (variance 1/12 a side) spread by the blur
+    /// measured on the finders; half a module when they gave no measure (the middle of what they
+    /// can show). The finder search admits no more blur than 0.7 module (see
+    /// ``finders(in:upscale:)``): a larger measure is a grid not yet placed, not blur.
+    static func footprint(blur: Double?) -> Double {
+        let sigma = min(blur ?? 0.5, maximumBlur)
+        return (1.0 / 12 + sigma * sigma).squareRoot()
+    }
+
+    /// The largest blur (σ in modules) whose finders the search still finds.
+    static let maximumBlur = 0.7
+
+    /// Two pixels or so a module carry what there is to read; more only cost time.
+    static func pixelStride(_ homography: Homography, _ geometry: SymbolGeometry) -> Int {
+        let n = Double(geometry.dimension)
+        let module = homography.apply(PlanePoint(x: 0, y: 0)).distance(to: homography.apply(PlanePoint(x: n, y: 0))) / n
+        return max(1, Int(module / 1.5))
     }
 
     /// The candidate versions, those whose version-information block (versions 7 and up) reads
@@ -129,11 +205,19 @@ public struct GeometricReader: Sendable {
         return confirmed + candidates.filter { !confirmed.contains($0) }
     }
 
-    func read(_ image: GreyImage, arrangement: FinderArrangement, version: Int, attempts: inout Int) -> DecodedSymbol? {
+    /// The grid fitted for `arrangement` at `version` (finders, then alignment patterns).
+    func fit(_ image: GreyImage, arrangement: FinderArrangement, version: Int) -> Unread? {
         guard let geometry = SymbolGeometry(version: version),
               let fit = GridFitter(image: image, geometry: geometry).fit(finders: arrangement.points)
         else { return nil }
         let grid = ModuleGrid(image: image, homography: fit.homography, geometry: geometry)
+        return Unread(homography: fit.homography, geometry: geometry, grid: grid, blur: DefocusModel.measure(grid)?.sigma,
+                      timing: grid.timingScore)
+    }
+
+    /// The centre-sample readouts on one grid, cheapest first.
+    func readCentres(_ image: GreyImage, _ unread: Unread, attempts: inout Int) -> DecodedSymbol? {
+        let grid = unread.grid, geometry = unread.geometry
         let model = DefocusModel.measure(grid)
         for readout in Readout.allCases {
             let dark: [Bool]
@@ -147,21 +231,54 @@ public struct GeometricReader: Sendable {
                 guard let model, model.sigma >= 0.2 else { continue }
                 dark = model.deconvolve(grid)
             case .localMeanShifted:
-                let shifted = ModuleGrid(image: image, homography: fit.homography, geometry: geometry,
+                let shifted = ModuleGrid(image: image, homography: unread.homography, geometry: geometry,
                                          offset: PlanePoint(x: 0.12, y: 0.12))
                 dark = shifted.darkByLocalMean(radius: 4, bias: 0)
             }
-            let redrawn = grid.redraw(dark)
-            attempts += 1
-            if let symbol = QRDecoder.decode(redrawn).first {
-                let n = Double(geometry.dimension)
-                let corners = [PlanePoint(x: 0, y: 0), PlanePoint(x: n, y: 0), PlanePoint(x: n, y: n), PlanePoint(x: 0, y: n)]
-                    .map { fit.homography.apply($0) }
-                var located = symbol
-                located.points = corners.map { (x: Int($0.x.rounded()), y: Int($0.y.rounded())) }
-                return located
+            if let symbol = decode(grid.redraw(dark), homography: unread.homography, geometry: geometry, attempts: &attempts) {
+                return symbol
             }
         }
         return nil
+    }
+
+    /// The model readout (``PixelModel``) with the grid refined between readings
+    /// (``GridRefiner``): for modules so small or so blurred that no centre sample separates them.
+    /// `homography` must already be placed by the function patterns (to a fraction of a module).
+    /// `blur` is the finders' measured spread in modules (``DefocusModel``).
+    func readByPixelModel(_ image: GreyImage, homography: Homography, geometry: SymbolGeometry, blur: Double?,
+                          deadline: Double, attempts: inout Int) -> DecodedSymbol? {
+        let footprint = Self.footprint(blur: blur)
+        let pixels = PixelModel.pixels(in: image, homography: homography, geometry: geometry,
+                                       stride: Self.pixelStride(homography, geometry))
+        var map = homography
+        for round in 0..<3 {
+            guard ThreadCPUClock.now() < deadline,
+                  let model = PixelModel(image: image, pixels: pixels, homography: map, geometry: geometry, footprint: footprint),
+                  let darkness = model.solve()
+            else { return nil }
+            if let symbol = decode(ModuleGrid.redraw(darkness.map { $0 > 0.5 }, geometry: geometry), homography: map,
+                                   geometry: geometry, attempts: &attempts) {
+                return symbol
+            }
+            guard round < 2, ThreadCPUClock.now() < deadline,
+                  let refined = GridRefiner.refine(image, pixels: pixels, homography: map, geometry: geometry,
+                                                   footprint: footprint, darkness: darkness.map { min(1, max(0, $0)) })
+            else { return nil }
+            map = refined.homography
+        }
+        return nil
+    }
+
+    /// zbar on a redrawn symbol; the symbol's corners placed in the image through `homography`.
+    private func decode(_ redrawn: GreyImage, homography: Homography, geometry: SymbolGeometry, attempts: inout Int) -> DecodedSymbol? {
+        attempts += 1
+        guard let symbol = QRDecoder.decode(redrawn).first else { return nil }
+        let n = Double(geometry.dimension)
+        let corners = [PlanePoint(x: 0, y: 0), PlanePoint(x: n, y: 0), PlanePoint(x: n, y: n), PlanePoint(x: 0, y: n)]
+            .map { homography.apply($0) }
+        var located = symbol
+        located.points = corners.map { (x: Int($0.x.rounded()), y: Int($0.y.rounded())) }
+        return located
     }
 }

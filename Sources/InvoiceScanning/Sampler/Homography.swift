@@ -129,3 +129,23 @@ struct Homography: Sendable {
         return x
     }
 }
+
+extension Homography {
+    /// The inverse map (image pixels → module coordinates); nil when singular.
+    var inverse: Homography? {
+        let a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7], i = m[8]
+        let det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+        guard abs(det) > 1e-12 else { return nil }
+        let adjugate = [e * i - f * h, c * h - b * i, b * f - c * e,
+                        f * g - d * i, a * i - c * g, c * d - a * f,
+                        d * h - e * g, b * g - a * h, a * e - b * d]
+        guard abs(adjugate[8]) > 1e-12 else { return nil }
+        return Homography(m: adjugate.map { $0 / adjugate[8] })
+    }
+
+    /// The map taking the symbol's four corners (module coordinates 0 and `dimension`) to `corners`.
+    static func through(corners: [PlanePoint], dimension: Int) -> Homography? {
+        let n = Double(dimension)
+        return fit(from: [PlanePoint(x: 0, y: 0), PlanePoint(x: n, y: 0), PlanePoint(x: n, y: n), PlanePoint(x: 0, y: n)], to: corners)
+    }
+}

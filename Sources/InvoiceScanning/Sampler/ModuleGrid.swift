@@ -58,7 +58,12 @@ struct ModuleGrid: Sendable {
     /// the standard defines them, so a stamp over a finder or a smudged timing row does not
     /// stop zbar from finding the symbol; format and data modules are as sampled.
     func redraw(_ dark: [Bool], scale: Int = 4) -> GreyImage {
-        let n = dimension, quiet = 4
+        Self.redraw(dark, geometry: geometry, scale: scale)
+    }
+
+    /// `dark` (row-major modules of `geometry`) redrawn as ``redraw(_:scale:)`` does.
+    static func redraw(_ dark: [Bool], geometry: SymbolGeometry, scale: Int = 4) -> GreyImage {
+        let n = geometry.dimension, quiet = 4
         let side = (n + 2 * quiet) * scale
         var pixels = [UInt8](repeating: 255, count: side * side)
         let versionBits = geometry.versionBits
@@ -78,6 +83,24 @@ struct ModuleGrid: Sendable {
             }
         }
         return GreyImage(width: side, height: side, pixels: pixels)
+    }
+
+    /// How well row 6 and column 6 alternate dark/light between the finders as timing patterns
+    /// do: the signed share of each line's swing about its mean that has the timing pattern's sign
+    /// (1 perfectly, about 0 for data or a grid off the symbol); the worse line counts.
+    var timingScore: Double {
+        let n = dimension
+        func score(_ value: (Int) -> Double) -> Double {
+            let values = (8...(n - 9)).map(value)
+            let mean = values.reduce(0, +) / Double(values.count)
+            var signed = 0.0, total = 0.0
+            for (offset, v) in values.enumerated() {
+                signed += ((offset + 8) % 2 == 0 ? 1 : -1) * (mean - v)
+                total += abs(mean - v)
+            }
+            return total > 0 ? signed / total : 0
+        }
+        return min(score { self.values[6 * n + $0] }, score { self.values[$0 * n + 6] })
     }
 
     /// The version read from the version-information blocks (either copy), if it decodes.
