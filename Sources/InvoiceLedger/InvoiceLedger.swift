@@ -40,13 +40,29 @@ public final class InvoiceLedger: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.write { db in try Self.checkOwnership(db, path: path) }
-            try LedgerSchema.migrator.migrate(pool)
+            pool = try Self.open(path: path, configuration: configuration)
         } catch let error as LedgerError {
             throw error
         } catch {
             throw LedgerError(.cannotOpen, "cannot open the ledger \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Opens the pool, checks the file is an einvoice ledger and migrates it. Two processes that
+    /// open a new ledger at the same moment (the desk and a CLI) race to switch it to WAL and to
+    /// create its tables; SQLite answers the loser "database is locked" at once, without waiting
+    /// through the busy timeout, so the whole opening is tried again for a while.
+    private static func open(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.write { db in try checkOwnership(db, path: path) }
+                try LedgerSchema.migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+                usleep(20_000)
+            }
         }
     }
 
