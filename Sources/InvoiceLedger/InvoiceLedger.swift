@@ -50,8 +50,10 @@ public final class InvoiceLedger: Sendable {
 
     /// Opens the pool, checks the file is an einvoice ledger and migrates it. Two processes that
     /// open a new ledger at the same moment (the desk and a CLI) race to switch it to WAL and to
-    /// create its tables; SQLite answers the loser "database is locked" at once, without waiting
-    /// through the busy timeout, so the whole opening is tried again for a while.
+    /// create its tables: SQLite answers the loser "database is locked" at once, without waiting
+    /// through the busy timeout, or both see no migration applied and the second `CREATE TABLE`
+    /// fails with "already exists". Either way the whole opening is tried again, for a while; the
+    /// winner's migrations are then seen as applied.
     private static func open(path: String, configuration: Configuration) throws -> DatabasePool {
         let deadline = Date().addingTimeInterval(10)
         while true {
@@ -60,10 +62,15 @@ public final class InvoiceLedger: Sendable {
                 try pool.write { db in try checkOwnership(db, path: path) }
                 try LedgerSchema.migrator.migrate(pool)
                 return pool
-            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+            } catch let error as DatabaseError where isOpeningRace(error) && Date() < deadline {
                 usleep(20_000)
             }
         }
+    }
+
+    private static func isOpeningRace(_ error: DatabaseError) -> Bool {
+        [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
+            || (error.resultCode == .SQLITE_ERROR && error.message?.contains("already exists") == true)
     }
 
     /// Refuses a database that holds other tables but no einvoice migrations, and one migrated
