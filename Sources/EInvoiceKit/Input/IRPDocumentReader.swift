@@ -96,22 +96,18 @@ public enum IRPDocumentReader {
     /// trimming of a 20 000-line file cost more than its RSA checks, and a CRLF pair is one
     /// `Character`, so splitting the text on "\n" never split a Windows file into its lines.
     static func readTokens(_ data: Data, source: String) -> [InputDocument] {
-        var unread = 0
-        var numbered: [(line: Int, token: String)] = []
+        var found = FoundDocuments()
         forEachLine(of: data) { lineNumber, line in
-            if numbered.count >= maximumDocuments {
-                if line.contains(where: { !isSpace($0) }) { unread += 1 }
+            if found.isFull {
+                if line.contains(where: { !isSpace($0) }) { found.countUnread() }
             } else if let token = token(in: line) {
-                numbered.append((lineNumber, token))
+                found.append(InputDocument(id: "\(source):\(lineNumber)", format: .jws, content: .token(token)))
             }
             return true
         }
-        var documents = FoundDocuments()
-        for (line, token) in numbered {
-            documents.append(InputDocument(id: numbered.count == 1 ? source : "\(source):\(line)", format: .jws, content: .token(token)))
-        }
-        documents.countUnread(unread)
-        return documents.finished(source: source)
+        var documents = found.finished(source: source)
+        if documents.count == 1 { documents[0].id = source }  // a lone token is the input itself
+        return documents
     }
 
     /// The line without surrounding white space and one pair of enclosing double quotes; `nil` when blank.

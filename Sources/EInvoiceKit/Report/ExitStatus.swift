@@ -46,10 +46,12 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 
     /// The worst outcome of `results` wins; a cancelled IRN counts as ``cancelled``.
     public static func of(_ results: [VerificationResult]) -> ExitStatus {
-        results.reduce(.success) { status, result in
-            let own = result.isCancelled && result.outcome == .valid ? .cancelled : ExitStatus(result.outcome)
-            return worse(status, own)
-        }
+        results.reduce(.success) { worse($0, of($1)) }
+    }
+
+    /// One result's own status: a valid token whose response says the IRN is cancelled is `cancelled`.
+    public static func of(_ result: VerificationResult) -> ExitStatus {
+        result.isCancelled && result.outcome == .valid ? .cancelled : ExitStatus(result.outcome)
     }
 
     /// `scan`: by the verified QRs; a file without any e-invoice QR, or with pages not read

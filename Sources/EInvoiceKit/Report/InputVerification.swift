@@ -29,8 +29,9 @@ extension ReceivedFileCheck {
     /// *Verify a document* of any kind: a PDF or image (unless `format` names an IRP shape) is
     /// checked as a received file, anything else is verified as IRP data. Never throws.
     public func verify(_ data: Data, name: String, format: ResponseFormat? = nil) -> InputVerification {
-        if format == nil, ImageFormat.detect(data) != nil { return .receivedFile(check(data, name: name)) }
-        return .tokens(scanner.verifier.verify(data, source: name, format: format))
+        var results: [VerificationResult] = []
+        if let report = verify(data, name: name, format: format, each: { results.append($0) }) { return .receivedFile(report) }
+        return .tokens(results)
     }
 
     /// The same, but IRP data's results go to `each` one at a time as they are made (nothing is
@@ -79,9 +80,9 @@ public struct VerificationTally: Sendable {
 
     /// Counts one result of the input being read (``endInput()`` closes it).
     public mutating func add(_ result: VerificationResult) {
-        summary.add([result])
+        summary.add(result)
         hasVerifiedTokens = hasVerifiedTokens || result.token != nil
-        worst = ExitStatus.worse(worst, ExitStatus.of([result]))
+        worst = ExitStatus.worse(worst, ExitStatus.of(result))
         readSomething = true
     }
 

@@ -26,28 +26,26 @@ public struct VerificationSummary: Sendable, Encodable, Equatable {
 
     public init(_ results: [VerificationResult], inputs: Int) {
         self.inputs = inputs
-        add(results)
+        for result in results { add(result) }
     }
 
-    /// Counts more results (of inputs counted by the caller).
-    public mutating func add(_ results: [VerificationResult]) {
-        for result in results {
-            if result.token != nil {
-                tokens += 1
-                if result.input != lastWithToken {
-                    responses += 1
-                    lastWithToken = result.input
-                }
-                if result.isCancelled { cancelled += 1 }
+    /// Counts one more result (of an input counted by the caller).
+    public mutating func add(_ result: VerificationResult) {
+        if result.token != nil {
+            tokens += 1
+            if result.input != lastWithToken {
+                responses += 1
+                lastWithToken = result.input
             }
-            switch result.outcome {
-            case .valid: valid += 1
-            case .invalid: invalid += 1
-            case .untrusted: untrusted += 1
-            case .sandbox: sandbox += 1
-            case .irpError: irpErrors += 1
-            case .malformed: if result.token == nil { unreadable += 1 }
-            }
+            if result.isCancelled { cancelled += 1 }
+        }
+        switch result.outcome {
+        case .valid: valid += 1
+        case .invalid: invalid += 1
+        case .untrusted: untrusted += 1
+        case .sandbox: sandbox += 1
+        case .irpError: irpErrors += 1
+        case .malformed: if result.token == nil { unreadable += 1 }
         }
     }
 
