@@ -97,52 +97,18 @@ public struct PageRenderer {
         }
     }
 
-    /// White quiet zone, then the dark modules as vector rectangles: horizontal runs, merged
-    /// downwards where the next rows repeat them, so adjacent modules share exact edges and a
-    /// rasteriser draws no hairlines between them.
+    /// White quiet zone, then the dark modules as one 1-bit stencil scaled without interpolation:
+    /// adjacent modules share exact edges at any resolution, and the page writes a few kilobytes
+    /// instead of thousands of path coordinates (see `GraphicsContext.fillCellMask`).
     private func drawQR(_ qr: QRPlacement, in context: GraphicsContext) throws(CairoError) {
         context.setColor(red: 1, green: 1, blue: 1)
         context.fillRectangle(x: qr.frame.x, y: qr.frame.y, width: qr.frame.width, height: qr.frame.height)
         let module = qr.moduleSize
         let quiet = Double(qr.quietZoneModules) * module
         // A tax invoice without its signed QR must not be printed: a failure here fails the render.
-        try context.fillCells(Self.rectangles(qr.matrix), gridSize: qr.matrix.size, x: qr.frame.x + quiet,
-                               y: qr.frame.y + quiet, cellSize: module)
-    }
-
-    /// The dark modules as few rectangles: runs in each row, extended over identical runs below.
-    static func rectangles(_ matrix: QRMatrix) -> [(x: Int, y: Int, width: Int, height: Int)] {
-        let size = matrix.size
-        var used = [Bool](repeating: false, count: size * size)
-        var result: [(x: Int, y: Int, width: Int, height: Int)] = []
-        for row in 0..<size {
-            var column = 0
-            while column < size {
-                guard matrix[row, column], !used[row * size + column] else {
-                    column += 1
-                    continue
-                }
-                var end = column
-                while end + 1 < size, matrix[row, end + 1], !used[row * size + end + 1] { end += 1 }
-                let width = end - column + 1
-                var height = 1
-                // Grow down while the next row has exactly this run (bounded by light modules).
-                while row + height < size {
-                    let next = row + height
-                    let run = (column...end).allSatisfy { matrix[next, $0] && !used[next * size + $0] }
-                    let closedLeft = column == 0 || !matrix[next, column - 1]
-                    let closedRight = end == size - 1 || !matrix[next, end + 1]
-                    guard run, closedLeft, closedRight else { break }
-                    height += 1
-                }
-                for r in row..<(row + height) {
-                    for c in column...end { used[r * size + c] = true }
-                }
-                result.append((column, row, width, height))
-                column = end + 1
-            }
-        }
-        return result
+        context.setColor(red: 0, green: 0, blue: 0)
+        try context.fillCellMask(gridSize: qr.matrix.size, x: qr.frame.x + quiet, y: qr.frame.y + quiet,
+                                 cellSize: module) { qr.matrix[$0, $1] }
     }
 
     private func set(_ color: Color, in context: GraphicsContext) {
