@@ -57,12 +57,15 @@ let package = Package(
         .systemLibrary(name: "CPangoFT2", pkgConfig: "pangoft2", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
-        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
-        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
-        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+        // Headers only for the libraries most commands never call: each is opened with dlopen on first
+        // use, not linked (Sources/CDynamicLibrary/dynamic_library.h, included by their shims, and
+        // EInvoiceBasics' DynamicLibrary).
+        // poppler-glib's headers need glib's and Cairo's include paths: cairo's pkg-config gives both.
+        .systemLibrary(name: "CPoppler", pkgConfig: "cairo", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CTIFF", providers: [.apt(["libtiff-dev"])]),
         .target(name: "QRCodec", dependencies: ["EInvoiceBasics", "CQREncode", "CZBar"]),
-        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
-        // Headers only: libtesseract is opened with dlopen when a page is read (see its shim.h), not linked.
+        .systemLibrary(name: "CQPDF", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         // Reads printed words from page images (Tesseract) in PrintedText's shape; the only importer of CTesseract.
         .target(name: "TextRecognition", dependencies: ["CTesseract", "EInvoiceBasics", "PrintedText"]),

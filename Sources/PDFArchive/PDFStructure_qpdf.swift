@@ -25,25 +25,27 @@ public struct PDFStructure: Sendable {
 
     public var pages: [Page]
 
-    /// Measures the first `pageLimit` pages; `nil` when qpdf cannot read the file's structure.
-    public static func measure(_ data: Data, pageLimit: Int) -> PDFStructure? {
-        guard let q = qpdf_init() else { return nil }
+    /// Measures the first `pageLimit` pages; `nil` when qpdf cannot read the file's structure,
+    /// an error when qpdf itself cannot be loaded (the file must not go unmeasured unnoticed).
+    public static func measure(_ data: Data, pageLimit: Int) throws(ArchiveError) -> PDFStructure? {
+        let api = try QPDFLibrary.load()
+        guard let q = api.qpdf_init() else { return nil }
         defer {
             var handle: qpdf_data? = q
-            qpdf_cleanup(&handle)
+            api.qpdf_cleanup(&handle)
         }
-        qpdf_silence_errors(q)
-        qpdf_set_suppress_warnings(q, QPDF_TRUE)
+        api.qpdf_silence_errors(q)
+        api.qpdf_set_suppress_warnings(q, QPDF_TRUE)
         let read = data.withUnsafeBytes { bytes in
-            qpdf_read_memory(q, "input.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
+            api.qpdf_read_memory(q, "input.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
         }
-        guard read & QPDF_ERRORS == 0, qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS == 0 else { return nil }
-        let count = qpdf_get_num_pages(q)
-        guard count >= 0, qpdf_has_error(q) == QPDF_FALSE else { return nil }
-        var walker = Walker(q: q)
+        guard read & QPDF_ERRORS == 0, api.qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS == 0 else { return nil }
+        let count = api.qpdf_get_num_pages(q)
+        guard count >= 0, api.qpdf_has_error(q) == QPDF_FALSE else { return nil }
+        var walker = Walker(api: api, q: q)
         let pages = (0..<min(Int(count), pageLimit)).map { index in
-            let page = qpdf_get_page_n(q, index)
-            let found = walker.resources(qpdf_oh_get_key(q, page, "/Resources"), depth: 0)
+            let page = api.qpdf_get_page_n(q, index)
+            let found = walker.resources(api.qpdf_oh_get_key(q, page, "/Resources"), depth: 0)
             return Page(images: found.images.map { walker.sizes[$0] ?? ImageSize(width: 0, height: 0) }
                             .sorted { ($0.width, $0.height) < ($1.width, $1.height) },
                         formDepth: found.depth)
@@ -58,6 +60,7 @@ public struct PDFStructure: Sendable {
             var depth = 0
         }
 
+        let api: einv_qpdf
         let q: qpdf_data
         var forms: [Int: Found] = [:]
         var inProgress: Set<Int> = []
@@ -67,19 +70,19 @@ public struct PDFStructure: Sendable {
 
         mutating func resources(_ resources: qpdf_oh, depth: Int) -> Found {
             var found = Found()
-            guard qpdf_oh_is_dictionary(q, resources) == QPDF_TRUE else { return found }
-            let xobjects = qpdf_oh_get_key(q, resources, "/XObject")
-            guard qpdf_oh_is_dictionary(q, xobjects) == QPDF_TRUE else { return found }
+            guard api.qpdf_oh_is_dictionary(q, resources) == QPDF_TRUE else { return found }
+            let xobjects = api.qpdf_oh_get_key(q, resources, "/XObject")
+            guard api.qpdf_oh_is_dictionary(q, xobjects) == QPDF_TRUE else { return found }
             for key in keys(xobjects) {
-                let object = qpdf_oh_get_key(q, xobjects, key)
-                guard qpdf_oh_is_stream(q, object) == QPDF_TRUE else { continue }
-                let id = Int(qpdf_oh_get_object_id(q, object))
-                let dictionary = qpdf_oh_get_dict(q, object)
-                let subtype = qpdf_oh_get_key(q, dictionary, "/Subtype")
-                if qpdf_oh_is_name_and_equals(q, subtype, "/Image") == QPDF_TRUE {
+                let object = api.qpdf_oh_get_key(q, xobjects, key)
+                guard api.qpdf_oh_is_stream(q, object) == QPDF_TRUE else { continue }
+                let id = Int(api.qpdf_oh_get_object_id(q, object))
+                let dictionary = api.qpdf_oh_get_dict(q, object)
+                let subtype = api.qpdf_oh_get_key(q, dictionary, "/Subtype")
+                if api.qpdf_oh_is_name_and_equals(q, subtype, "/Image") == QPDF_TRUE {
                     sizes[id] = ImageSize(width: integer(dictionary, "/Width"), height: integer(dictionary, "/Height"))
                     found.images.insert(id)
-                } else if qpdf_oh_is_name_and_equals(q, subtype, "/Form") == QPDF_TRUE {
+                } else if api.qpdf_oh_is_name_and_equals(q, subtype, "/Form") == QPDF_TRUE {
                     let form = self.form(object, id: id, depth: depth + 1)
                     found.images.formUnion(form.images)
                     found.depth = max(found.depth, form.depth == Int.max ? Int.max : form.depth + 1)
@@ -93,22 +96,22 @@ public struct PDFStructure: Sendable {
             if inProgress.contains(id) { return Found(depth: Int.max) }  // a form that draws itself
             if depth > depthCap { return Found(depth: depthCap) }
             inProgress.insert(id)
-            let found = resources(qpdf_oh_get_key(q, qpdf_oh_get_dict(q, object), "/Resources"), depth: depth)
+            let found = resources(api.qpdf_oh_get_key(q, api.qpdf_oh_get_dict(q, object), "/Resources"), depth: depth)
             inProgress.remove(id)
             forms[id] = found
             return found
         }
 
         private func integer(_ dictionary: qpdf_oh, _ key: String) -> Int {
-            let value = qpdf_oh_get_key(q, dictionary, key)
-            return qpdf_oh_is_integer(q, value) == QPDF_TRUE ? Int(qpdf_oh_get_int_value(q, value)) : 0
+            let value = api.qpdf_oh_get_key(q, dictionary, key)
+            return api.qpdf_oh_is_integer(q, value) == QPDF_TRUE ? Int(api.qpdf_oh_get_int_value(q, value)) : 0
         }
 
         /// A dictionary's keys, copied out (qpdf's C key iterator is one per `qpdf_data`).
         private func keys(_ dictionary: qpdf_oh) -> [String] {
             var keys: [String] = []
-            qpdf_oh_begin_dict_key_iter(q, dictionary)
-            while qpdf_oh_dict_more_keys(q) == QPDF_TRUE, let key = qpdf_oh_dict_next_key(q) { keys.append(String(cString: key)) }
+            api.qpdf_oh_begin_dict_key_iter(q, dictionary)
+            while api.qpdf_oh_dict_more_keys(q) == QPDF_TRUE, let key = api.qpdf_oh_dict_next_key(q) { keys.append(String(cString: key)) }
             return keys
         }
     }

@@ -5,33 +5,38 @@ import Foundation
 /// JPEG decoding with libjpeg-turbo's TurboJPEG API, which reports errors by return code (the
 /// classic libjpeg API exits the process unless given a longjmp handler, which Swift cannot be).
 enum JPEGDecoder {
+    /// libturbojpeg, opened on the first JPEG (see ``DynamicLibrary``).
+    private static let library = DynamicLibrary.load("libturbojpeg.so.0", package: "libturbojpeg0",
+                                                     resolve: einv_turbojpeg_resolve)
+
     static func decode(_ data: Data, limits: RasterLimits) throws(RasterError) -> GreyImage {
-        guard let handle = tjInitDecompress() else { throw RasterError(.corrupt, "the JPEG decoder could not start") }
-        defer { tjDestroy(handle) }
+        let tj = try library.mapError { RasterError(.decoderFailed, "JPEG: \($0)") }.get()
+        guard let handle = tj.tjInitDecompress() else { throw RasterError(.corrupt, "the JPEG decoder could not start") }
+        defer { _ = tj.tjDestroy(handle) }
         var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
         let header = data.withUnsafeBytes { bytes in
-            tjDecompressHeader3(handle, bytes.bindMemory(to: UInt8.self).baseAddress, UInt(bytes.count),
-                                &width, &height, &subsampling, &colorspace)
+            tj.tjDecompressHeader3(handle, bytes.bindMemory(to: UInt8.self).baseAddress, UInt(bytes.count),
+                                   &width, &height, &subsampling, &colorspace)
         }
-        guard header == 0 else { throw RasterError(.corrupt, "not a readable JPEG (\(message(handle)))") }
+        guard header == 0 else { throw RasterError(.corrupt, "not a readable JPEG (\(message(handle, tj)))") }
         guard width > 0, height > 0, Int(width) * Int(height) <= limits.maxPixels else {
             throw RasterError(.tooLarge, "a JPEG of \(width)×\(height) pixels is over the \(limits.maxPixels / 1_000_000) MP limit")
         }
         var pixels = [UInt8](repeating: 255, count: Int(width) * Int(height))
         let status = data.withUnsafeBytes { bytes in
             pixels.withUnsafeMutableBufferPointer { out in
-                tjDecompress2(handle, bytes.bindMemory(to: UInt8.self).baseAddress, UInt(bytes.count), out.baseAddress,
-                              width, 0, height, Int32(TJPF_GRAY.rawValue), 0)
+                tj.tjDecompress2(handle, bytes.bindMemory(to: UInt8.self).baseAddress, UInt(bytes.count), out.baseAddress,
+                                 width, 0, height, Int32(TJPF_GRAY.rawValue), 0)
             }
         }
         // A truncated JPEG decodes with a warning: keep what was decoded (the QR may be there).
-        if status != 0, tjGetErrorCode(handle) != Int32(TJERR_WARNING.rawValue) {
-            throw RasterError(.corrupt, "the JPEG is damaged (\(message(handle)))")
+        if status != 0, tj.tjGetErrorCode(handle) != Int32(TJERR_WARNING.rawValue) {
+            throw RasterError(.corrupt, "the JPEG is damaged (\(message(handle, tj)))")
         }
         return GreyImage(width: Int(width), height: Int(height), pixels: pixels)
     }
 
-    private static func message(_ handle: tjhandle) -> String {
-        tjGetErrorStr2(handle).map { String(cString: $0) } ?? "unknown error"
+    private static func message(_ handle: tjhandle, _ tj: einv_turbojpeg) -> String {
+        tj.tjGetErrorStr2(handle).map { String(cString: $0) } ?? "unknown error"
     }
 }

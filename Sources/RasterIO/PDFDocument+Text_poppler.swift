@@ -4,9 +4,9 @@ public import PrintedText
 extension PDFDocument {
     /// The page's text layer (empty for scanned pages).
     public func text(page index: Int) -> String {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return "" }
+        guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return "" }
         defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
-        guard let text = poppler_page_get_text(page) else { return "" }
+        guard let text = poppler.poppler_page_get_text(page) else { return "" }
         defer { g_free(text) }
         return String(cString: text)
     }
@@ -17,13 +17,13 @@ extension PDFDocument {
     /// poppler gives one rectangle per character of `poppler_page_get_text`, in order, so a word
     /// is a run of non-space characters and its box the union of theirs.
     public func words(page index: Int) -> [PositionedWord] {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }
+        guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return [] }
         defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
-        guard let textPointer = poppler_page_get_text(page) else { return [] }
+        guard let textPointer = poppler.poppler_page_get_text(page) else { return [] }
         defer { g_free(textPointer) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
+        guard poppler.poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
         defer { g_free(rectangles) }
         let scalars = Array(String(cString: textPointer).unicodeScalars)
         var words: [PositionedWord] = []

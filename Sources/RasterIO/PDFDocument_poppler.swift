@@ -7,24 +7,31 @@ public import Foundation
 ///
 /// Owns its `PopplerDocument`; not `Sendable`.
 public final class PDFDocument {
-    /// The `PopplerDocument`, for this module's poppler files only.
+    /// libpoppler-glib, opened on the first PDF (see ``DynamicLibrary``).
+    private static let library = DynamicLibrary.load("libpoppler-glib.so.8", package: "libpoppler-glib8",
+                                                     resolve: einv_poppler_resolve)
+
+    /// poppler's functions and the `PopplerDocument`, for this module's poppler files only.
+    let poppler: einv_poppler
     let document: OpaquePointer
     private let bytes: OpaquePointer
 
     /// Opens a PDF from memory. Encrypted PDFs (a user password) and broken files are errors.
     public init(data: Data) throws(RasterError) {
+        let poppler = try Self.library.mapError { RasterError(.decoderFailed, "PDF: \($0)") }.get()
         guard let bytes = data.withUnsafeBytes({ g_bytes_new($0.baseAddress, gsize($0.count)) }) else {
             throw RasterError(.corrupt, "cannot copy the PDF into memory")
         }
         var error: UnsafeMutablePointer<GError>?
-        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+        guard let document = poppler.poppler_document_new_from_bytes(bytes, nil, &error) else {
             defer { g_bytes_unref(bytes); if let error { g_error_free(error) } }
             let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if let error, error.pointee.domain == poppler_error_quark(), error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+            if let error, error.pointee.domain == poppler.poppler_error_quark(), error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
                 throw RasterError(.encrypted, "the PDF is encrypted with a password; open it and save an unprotected copy")
             }
             throw RasterError(.corrupt, "not a readable PDF (\(message))")
         }
+        self.poppler = poppler
         self.document = document
         self.bytes = bytes
     }
@@ -34,14 +41,14 @@ public final class PDFDocument {
         g_bytes_unref(bytes)
     }
 
-    public var pageCount: Int { Int(poppler_document_get_n_pages(document)) }
+    public var pageCount: Int { Int(poppler.poppler_document_get_n_pages(document)) }
 
     /// Page `index` (0-based) size in pixels at `dpi`, from its page box, without drawing it.
     func pixelSize(page index: Int, dpi: Double) -> ImageHeader.Size? {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
+        guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return nil }
         defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
         var width = 0.0, height = 0.0
-        poppler_page_get_size(page, &width, &height)
+        poppler.poppler_page_get_size(page, &width, &height)
         let scale = dpi / 72
         // A page box of absurd size (1e30 pt) must not trap on conversion.
         guard (width * scale).isFinite, (height * scale).isFinite, width * scale < 1e7, height * scale < 1e7 else {
@@ -52,7 +59,7 @@ public final class PDFDocument {
 
     /// Page `index` (0-based) rendered at `dpi` on white, as grey pixels.
     public func render(page index: Int, dpi: Double, limits: RasterLimits) throws(RasterError) -> GreyImage {
-        guard let page = poppler_document_get_page(document, Int32(index)) else {
+        guard let page = poppler.poppler_document_get_page(document, Int32(index)) else {
             throw RasterError(.corrupt, "page \(index + 1) cannot be read")
         }
         defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
@@ -67,7 +74,7 @@ public final class PDFDocument {
             context.setColor(red: 1, green: 1, blue: 1)
             context.fillRectangle(x: 0, y: 0, width: Double(pixelWidth), height: Double(pixelHeight))
             context.scale(scale)
-            context.withUnsafeCairoContext { poppler_page_render(page, $0) }
+            context.withUnsafeCairoContext { poppler.poppler_page_render(page, $0) }
             try context.status()
             return surface.greyImage()
         } catch {
@@ -82,7 +89,7 @@ public final class PDFDocument {
             let limit: Int
             init(limit: Int) { self.limit = limit }
         }
-        guard let list = poppler_document_get_attachments(document) else { return [] }
+        guard let list = poppler.poppler_document_get_attachments(document) else { return [] }
         defer { g_list_free_full(list) { CPoppler_unref($0) } }
         var result: [(String, Data)] = []
         var node: UnsafeMutablePointer<GList>? = list
@@ -94,7 +101,7 @@ public final class PDFDocument {
             let name = attachment.pointee.name.map { String(cString: $0) } ?? ""
             let sink = Sink(limit: limit)
             let saved = withExtendedLifetime(sink) {
-                poppler_attachment_save_to_callback(attachment, { buffer, count, context, _ in
+                poppler.poppler_attachment_save_to_callback(attachment, { buffer, count, context, _ in
                     guard let buffer, let context else { return 0 }
                     let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
                     guard sink.data.count + Int(count) <= sink.limit else { return 0 }
@@ -109,17 +116,17 @@ public final class PDFDocument {
 
     /// Images placed on the page, at their own resolution (a scanned page is usually one).
     public func images(page index: Int, limits: RasterLimits) -> [GreyImage] {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }
+        guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return [] }
         defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
-        guard let mappings = poppler_page_get_image_mapping(page) else { return [] }
-        defer { poppler_page_free_image_mapping(mappings) }
+        guard let mappings = poppler.poppler_page_get_image_mapping(page) else { return [] }
+        defer { poppler.poppler_page_free_image_mapping(mappings) }
         var result: [GreyImage] = []
         var node: UnsafeMutablePointer<GList>? = mappings
         while let current = node, result.count < limits.maxImagesPerPage {
             node = current.pointee.next
             // A second look only: the page itself is rendered too, so an image Cairo cannot hold is skipped.
             guard let mapping = current.pointee.data?.assumingMemoryBound(to: PopplerImageMapping.self),
-                  let image = poppler_page_get_image(page, mapping.pointee.image_id),
+                  let image = poppler.poppler_page_get_image(page, mapping.pointee.image_id),
                   let surface = try? Surface(adopting: image)
             else { continue }
             let grey = surface.greyImage()

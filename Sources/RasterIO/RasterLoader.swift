@@ -154,7 +154,12 @@ public enum RasterLoader {
         let limits = budget.limits
         let document = try PDFDocument(data: data)
         guard document.pageCount > 0 else { throw RasterError(.corrupt, "the PDF has no pages") }
-        let structure = PDFStructure.measure(data, pageLimit: limits.maxPages)
+        let structure: PDFStructure?
+        do {
+            structure = try PDFStructure.measure(data, pageLimit: limits.maxPages)
+        } catch {
+            throw RasterError(.decoderFailed, error.reason)
+        }
         var plan = PagePlan(pageCount: document.pageCount, limits: limits)
         pageCount(document.pageCount)
         for index in 0..<min(document.pageCount, limits.maxPages) {

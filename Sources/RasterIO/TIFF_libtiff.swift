@@ -4,6 +4,9 @@ import Foundation
 
 /// TIFF decoding with libtiff, every page (directory), from memory through `TIFFClientOpen`.
 enum TIFFDecoder {
+    /// libtiff, opened on the first TIFF (see ``DynamicLibrary``).
+    private static let library = DynamicLibrary.load("libtiff.so.6", package: "libtiff6", resolve: einv_tiff_resolve)
+
     /// The bytes libtiff reads through the client callbacks; lives for one `decode` call.
     private final class Source {
         let data: Data
@@ -15,11 +18,12 @@ enum TIFFDecoder {
     /// limits from the header), handing each to `onPage` as soon as it is decoded.
     static func decode(_ data: Data, pages wanted: [Int], limits: RasterLimits,
                        onPage: (Int, GreyImage) throws(RasterError) -> Void) throws(RasterError) {
-        CTIFF_silence()
+        var tiffAPI = try library.mapError { RasterError(.decoderFailed, "TIFF: \($0)") }.get()
+        CTIFF_silence(&tiffAPI)
         let source = Source(data)
         let context = Unmanaged.passUnretained(source).toOpaque()
         let tiff: OpaquePointer? = withExtendedLifetime(source) {
-            TIFFClientOpen("input.tiff", "rm", context, { handle, buffer, size in
+            tiffAPI.TIFFClientOpen("input.tiff", "rm", context, { handle, buffer, size in
                 guard let handle, let buffer else { return -1 }
                 let source = Unmanaged<Source>.fromOpaque(handle).takeUnretainedValue()
                 let count = max(0, min(Int(size), source.data.count - source.offset))
@@ -44,12 +48,12 @@ enum TIFFDecoder {
             }, { _, _, _ in 0 }, { _, _, _ in })
         }
         guard let tiff else { throw RasterError(.corrupt, "not a readable TIFF") }
-        defer { TIFFClose(tiff) }
+        defer { tiffAPI.TIFFClose(tiff) }
         for index in wanted {
             var width: UInt32 = 0, height: UInt32 = 0
-            guard withExtendedLifetime(source, { TIFFSetDirectory(tiff, tdir_t(index)) }) == 1,
-                  CTIFF_getUInt32(tiff, UInt32(TIFFTAG_IMAGEWIDTH), &width) == 1,
-                  CTIFF_getUInt32(tiff, UInt32(TIFFTAG_IMAGELENGTH), &height) == 1, width > 0, height > 0
+            guard withExtendedLifetime(source, { tiffAPI.TIFFSetDirectory(tiff, tdir_t(index)) }) == 1,
+                  CTIFF_getUInt32(&tiffAPI, tiff, UInt32(TIFFTAG_IMAGEWIDTH), &width) == 1,
+                  CTIFF_getUInt32(&tiffAPI, tiff, UInt32(TIFFTAG_IMAGELENGTH), &height) == 1, width > 0, height > 0
             else { throw RasterError(.corrupt, "TIFF page \(index + 1) cannot be read") }
             // The header was measured in Swift; libtiff must agree before it allocates.
             guard Int(width) * Int(height) <= limits.maxPixels else {
@@ -57,7 +61,7 @@ enum TIFFDecoder {
             }
             var rgba = [UInt32](repeating: 0xffffffff, count: Int(width) * Int(height))
             let ok = withExtendedLifetime(source) {
-                rgba.withUnsafeMutableBufferPointer { TIFFReadRGBAImageOriented(tiff, width, height, $0.baseAddress, ORIENTATION_TOPLEFT, 0) }
+                rgba.withUnsafeMutableBufferPointer { tiffAPI.TIFFReadRGBAImageOriented(tiff, width, height, $0.baseAddress, ORIENTATION_TOPLEFT, 0) }
             }
             guard ok == 1 else {
                 throw RasterError(.corrupt, "TIFF page \(index + 1): the image data is damaged or in an unsupported encoding")

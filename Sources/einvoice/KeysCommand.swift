@@ -12,7 +12,7 @@ struct KeysCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List trusted keys with kid, environment and provenance.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List trusted keys with kid, environment and provenance.")
 
         @OptionGroup var verification: VerificationOptions
         @OptionGroup var output: OutputOptions
@@ -43,7 +43,7 @@ struct KeysCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one trusted key as PEM.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one trusted key as PEM.")
 
         @Argument(help: "The kid (40 hex digits, or a unique prefix).")
         var kid: String

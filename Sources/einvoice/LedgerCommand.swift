@@ -54,7 +54,7 @@ struct LedgerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List recorded checks, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List recorded checks, newest first.")
 
         @OptionGroup var selection: Selection
 
@@ -78,7 +78,7 @@ struct LedgerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every check of one IRN, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every check of one IRN, oldest first.")
 
         @Argument(help: "The IRN (64 hex digits).")
         var irn: String
@@ -103,7 +103,7 @@ struct LedgerCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "export", 
             abstract: "Export recorded checks as CSV (oldest first) for a spreadsheet.",
             discussion: "Cells a spreadsheet would run as a formula get a leading apostrophe.")
 

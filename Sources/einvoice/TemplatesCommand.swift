@@ -13,7 +13,7 @@ struct TemplatesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the templates in the templates folder.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the templates in the templates folder.")
         @OptionGroup var resources: ResourceOptions
 
         func run() throws {
@@ -31,7 +31,7 @@ struct TemplatesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "show", 
             abstract: "Print a template as it is read, in the current version (a version 1 file comes out migrated).")
         @Argument(help: ArgumentHelp("Template name or path.", valueName: "NAME|PATH"))
         var template: String
@@ -46,7 +46,7 @@ struct TemplatesCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "check", 
             abstract: "Check templates: every mistake with its key path, and whether its fonts and images load.")
         @Argument(help: ArgumentHelp("Template names or paths.", valueName: "FILE"))
         var templates: [String]
@@ -73,7 +73,7 @@ struct TemplatesCommand: ParsableCommand {
     }
 
     struct Schema: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the JSON Schema of templates (as Templates/schema.json).")
+        static let configuration = CommandConfiguration(commandName: "schema", abstract: "Print the JSON Schema of templates (as Templates/schema.json).")
 
         func run() { print(TemplateSchema.root.jsonSchemaDocument, terminator: "") }
     }
