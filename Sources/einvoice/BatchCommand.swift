@@ -69,6 +69,7 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        InvoicePrinter.claimProcessFontConfiguration()
         let root = try resources.root()
         // Template, fonts, images and copies are checked once here: a mistake is a usage error, not N failures.
         let options = try rendering.options()

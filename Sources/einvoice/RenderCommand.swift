@@ -26,6 +26,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
+        InvoicePrinter.claimProcessFontConfiguration()
         let root = try resources.root()
         let printer = try resources.printer(rendering.template, root: root, verifier: verification.makeVerifier())
         let options = try rendering.options()

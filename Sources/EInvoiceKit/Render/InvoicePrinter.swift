@@ -68,6 +68,13 @@ public final class InvoicePrinter {
         return try render(response, options: options)
     }
 
+    /// For a process that only renders (the `render` and `batch` commands): the first printer's
+    /// fonts become the process's fontconfig configuration, so Pango does not also load the
+    /// machine's (see `FontSystem.claimProcessConfiguration`). Call before making a printer.
+    public static func claimProcessFontConfiguration() {
+        FontSystem.claimProcessConfiguration()
+    }
+
     public func render(_ response: IRPResponse, options: RenderOptions) throws(RenderError) -> Rendered {
         let prepared = try builder.prepare(response, options: options)
         let layout = InvoiceLayoutEngine(template: builder.template, measurer: measurer)
