@@ -6,11 +6,44 @@ public struct DocumentDate: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `dd/MM/yyyy`; `nil` for anything else or an impossible date.
     public init?(_ text: String) {
+        if let date = Self.plain(text) {
+            self = date
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
               let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
               (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
+        self.day = day
+        self.month = month
+        self.year = year
+    }
+
+    /// The usual spelling, ten ASCII bytes `dd/MM/yyyy` of digits, read without splitting into
+    /// strings (a `Character` split cost about as much as recomputing the IRN, per token); `nil` for
+    /// anything else, which the general reading above then decides.
+    private static func plain(_ text: String) -> DocumentDate? {
+        var text = text
+        return text.withUTF8 { bytes -> DocumentDate? in
+            guard bytes.count == 10, bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let day = number(0..<2), let month = number(3..<5), let year = number(6..<10),
+                  (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            else { return nil }
+            return DocumentDate(day: day, month: month, year: year)
+        }
+    }
+
+    private init(day: Int, month: Int, year: Int) {
         self.day = day
         self.month = month
         self.year = year

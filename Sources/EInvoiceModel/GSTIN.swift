@@ -47,7 +47,11 @@ public struct GSTIN: Hashable, Sendable, CustomStringConvertible {
         guard let expected = expectedCheckCharacter else {
             return "GSTIN \(value) contains characters other than 0-9 and A-Z"
         }
-        guard stateCode != nil else { return "GSTIN \(value) does not start with a two-digit state code" }
+        // Fifteen bytes of 0-9 and A-Z by now: the state code is two digit bytes (no `Character` walk).
+        let bytes = value.utf8
+        guard bytes.prefix(2).allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            return "GSTIN \(value) does not start with a two-digit state code"
+        }
         if value.utf8.last != expected.asciiValue {
             return "GSTIN \(value) fails its check digit (expected \(expected)); normal for NIC sandbox test GSTINs"
         }

@@ -36,6 +36,13 @@ public enum IRN {
         _ irn: String, sellerGstin: String, docDate: String, docType: String, docNo: String
     ) -> Match? {
         guard let date = DocumentDate(docDate) else { return nil }
+        return match(irn, sellerGstin: sellerGstin, date: date, docType: docType, docNo: docNo)
+    }
+
+    /// The same, for a date already read (a verifier reads it once for the check and its words).
+    public static func match(
+        _ irn: String, sellerGstin: String, date: DocumentDate, docType: String, docNo: String
+    ) -> Match? {
         let expected = irn.utf8.contains(where: { (0x41...0x5a).contains($0) }) ? irn.lowercased() : irn
         let fy = date.financialYear
         if compute(sellerGstin: sellerGstin, financialYear: fy, docType: docType, docNo: docNo) == expected {

@@ -32,12 +32,18 @@ public struct QRPayload: Sendable, Hashable, Decodable {
     }
 
     /// Names of the required fields that are absent (`IrnDt` is not required: 2020 tokens lack it).
+    /// Asked once per token: plain tests, without boxing each field as `Any`.
     public var missingFields: [String] {
-        let fields: [(String, Any?)] = [
-            ("SellerGstin", sellerGstin), ("BuyerGstin", buyerGstin), ("DocNo", docNo), ("DocTyp", docType),
-            ("DocDt", docDate), ("TotInvVal", totalInvoiceValue), ("ItemCnt", itemCount),
-            ("MainHsnCode", mainHsnCode), ("Irn", irn),
-        ]
-        return fields.filter { $0.1 == nil }.map(\.0)
+        var missing: [String] = []
+        if sellerGstin == nil { missing.append("SellerGstin") }
+        if buyerGstin == nil { missing.append("BuyerGstin") }
+        if docNo == nil { missing.append("DocNo") }
+        if docType == nil { missing.append("DocTyp") }
+        if docDate == nil { missing.append("DocDt") }
+        if totalInvoiceValue == nil { missing.append("TotInvVal") }
+        if itemCount == nil { missing.append("ItemCnt") }
+        if mainHsnCode == nil { missing.append("MainHsnCode") }
+        if irn == nil { missing.append("Irn") }
+        return missing
     }
 }

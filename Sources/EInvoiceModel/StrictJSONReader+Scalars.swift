@@ -32,7 +32,10 @@ extension StrictJSONReader.Parser {
 
     /// The slow path, from the first backslash on: bytes are collected, escapes decoded.
     private mutating func escapedString(opening: Int, start: Int) throws(Failure) -> String {
-        var buffer = [UInt8](bytes[start..<index])
+        // Room for the rest of the input up front: a signed QR's `data` is one long escaped string.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(bytes.count - start)
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -47,8 +50,13 @@ extension StrictJSONReader.Parser {
             case 0..<0x20:
                 throw fail("a raw control character (byte 0x\(String(byte, radix: 16))) inside a string")
             default:
-                buffer.append(byte)
+                // The plain bytes up to the next quote, backslash or control byte, copied as one run.
+                let run = index
                 index += 1
+                while index < bytes.count, bytes[index] >= 0x20, bytes[index] != Self.quote, bytes[index] != Self.backslash {
+                    index += 1
+                }
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[run..<index]))
             }
         }
         throw fail("a string is not closed", at: opening)

@@ -49,7 +49,7 @@ public struct Verifier: Sendable {
         if let kid = jws.keyID, let x5t = jws.x5tHex, x5t != kid {
             report.warnings.append("x5t (\(x5t)) and kid (\(kid)) name different certificates")
         }
-        let pinned = jws.keyID.map(trustStore.pinned(to:)) ?? []
+        let pinned = jws.keyID.map(trustStore.pinned(toUpperCased:)) ?? []
         let candidates = pinned.isEmpty ? trustStore.unpinned : pinned
         guard !candidates.isEmpty else {
             report.verdict = .untrusted

@@ -10,7 +10,8 @@ struct ReportWriter {
 
     mutating func write(_ text: String, terminator: String = "\n") {
         if path == nil {
-            print(text, terminator: terminator)
+            StandardOutput.write(text)
+            StandardOutput.write(terminator)
         } else {
             buffer += text + terminator
         }

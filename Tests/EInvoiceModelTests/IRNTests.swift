@@ -9,12 +9,13 @@ import Testing
     }
 
     @Test(arguments: [("03/01/2020", "2019-20"), ("01/04/2020", "2020-21"), ("31/03/2021", "2020-21"),
-                      ("15/12/1999", "1999-00")])
+                      ("15/12/1999", "1999-00"), ("29/02/2024", "2023-24"), ("+1/04/2020", "2020-21")])
     func financialYearRunsAprilToMarch(_ date: String, _ fy: String) {
         #expect(DocumentDate(date)?.financialYear == fy)
     }
 
-    @Test(arguments: ["2020-01-03", "32/01/2020", "29/02/2023", "1/1/2020", "", "03/01/20200"])
+    @Test(arguments: ["2020-01-03", "32/01/2020", "29/02/2023", "1/1/2020", "", "03/01/20200", "31/04/2023", "00/01/2020",
+                      "01/13/2020", "0a/01/2020", "01-01-2020", "01/01/202\u{301}"])
     func badDatesAreRefused(_ text: String) {
         #expect(DocumentDate(text) == nil)
     }

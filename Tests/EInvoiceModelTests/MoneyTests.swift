@@ -15,6 +15,17 @@ import Testing
         #expect(sum == Decimal.exact("0.3"))
     }
 
+    /// A QR amount is read without a locale; it must read as with en_US_POSIX, value and spelling.
+    @Test(arguments: ["100", "0", "-0", "763541.89", "1234.50", "00012.3400", "1e5", "1E-3", "-2.5e+2", "0.1",
+                      "99999999999999999999999999999999999999", "123456789012345678901234567890.123456789",
+                      "1,5", "1.2.3", "", "-", "12abc", "1e", ".5", "5."])
+    func qrAmountsReadWithoutALocaleAsWithPOSIX(_ digits: String) {
+        let posix = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        let read = QRPayload.decimal(digits)
+        #expect(read == posix)
+        #expect(read.map { "\($0)" } == posix.map { "\($0)" })
+    }
+
     @Test(arguments: ["12abc", "", "1.2.3", "1e5", "--1", "١٢"])
     func moneyTextMustBeAPlainDecimal(_ text: String) {
         #expect(Decimal.exact(text) == nil)

@@ -28,9 +28,14 @@ struct FoundDocuments {
     /// The documents, and the note on those left unread.
     func finished(source: String) -> [InputDocument] {
         guard unread > 0 else { return documents }
-        return documents + [InputDocument(id: source, format: nil, content: .unreadable(
-            "the input holds \(documents.count + unread) documents; only the first \(IRPDocumentReader.maximumDocuments) "
-                + "were read, \(unread) were not: split it, or render it with `einvoice batch`"))]
+        return documents + [Self.unreadNote(kept: documents.count, unread: unread, source: source)]
+    }
+
+    /// The document that ends an input with `unread` documents past the `kept` ones.
+    static func unreadNote(kept: Int, unread: Int, source: String) -> InputDocument {
+        InputDocument(id: source, format: nil, content: .unreadable(
+            "the input holds \(kept + unread) documents; only the first \(IRPDocumentReader.maximumDocuments) "
+                + "were read, \(unread) were not: split it, or render it with `einvoice batch`"))
     }
 }
 

@@ -8,31 +8,48 @@ public import Foundation
 public enum IRPDocumentReader {
     /// Reads `data` from `source`; `format` skips detection. A UTF-8 byte-order mark is skipped.
     public static func read(_ data: Data, source: String, format: ResponseFormat? = nil) -> [InputDocument] {
+        var documents: [InputDocument] = []
+        read(data, source: source, format: format) { documents.append($0) }
+        return documents
+    }
+
+    /// The same, handing each document to `each` as it is read: a file of bare tokens (up to
+    /// ``maximumDocuments`` of them) is then never held as documents, only verified line by line.
+    public static func read(_ data: Data, source: String, format: ResponseFormat? = nil, each: (InputDocument) -> Void) {
         let data = data.starts(with: byteOrderMark) ? Data(data.dropFirst(byteOrderMark.count)) : data
         guard !data.isEmpty, data.contains(where: { !isSpace($0) }) else {
-            return [InputDocument(id: source, format: format, content: .unreadable("the input is empty"))]
+            each(InputDocument(id: source, format: format, content: .unreadable("the input is empty")))
+            return
         }
         if format == nil, ImageFormat.detect(data) == .pdf {
             guard let response = ArchivedTokens.read(data) else {
-                return [InputDocument(id: source, format: .pdfArchive, content: .unreadable(
-                    "the PDF carries no embedded IRP tokens (only `render --archive` PDFs do): use `einvoice scan` to read its printed QR"))]
+                each(InputDocument(id: source, format: .pdfArchive, content: .unreadable(
+                    "the PDF carries no embedded IRP tokens (only `render --archive` PDFs do): use `einvoice scan` to read its printed QR")))
+                return
             }
             // Only the embedded tokens: comparing them with the QR printed on the pages is the received-file
             // check's work (`scan`, `verify FILE.pdf`), done on the page images it reads anyway. Rendering
             // or batch-verifying an archive needs no rasterised page.
-            return [InputDocument(id: source, format: .pdfArchive, content: .response(response))]
+            each(InputDocument(id: source, format: .pdfArchive, content: .response(response)))
+            return
         }
         if data.starts(with: [0xff, 0xfe]) || data.starts(with: [0xfe, 0xff]) {
-            return [InputDocument(id: source, format: format,
-                                  content: .unreadable("the input is not UTF-8 text but UTF-16: save it as UTF-8"))]
+            each(InputDocument(id: source, format: format, content: .unreadable("the input is not UTF-8 text but UTF-16: save it as UTF-8")))
+            return
         }
         guard String(validating: data, as: UTF8.self) != nil || format == .jws else {
-            return [InputDocument(id: source, format: format,
-                                  content: .unreadable("the input is not UTF-8 text (a binary file?)"))]
+            each(InputDocument(id: source, format: format, content: .unreadable("the input is not UTF-8 text (a binary file?)")))
+            return
         }
         if format == .jws || (format == nil && !looksLikeJSON(data)) {
-            return readTokens(data, source: source)
+            readTokens(data, source: source, each: each)
+            return
         }
+        for document in jsonDocuments(data, source: source, format: format) { each(document) }
+    }
+
+    /// One JSON document, or JSON Lines of them.
+    private static func jsonDocuments(_ data: Data, source: String, format: ResponseFormat?) -> [InputDocument] {
         do throws(ModelError) {
             return documents(in: try JSONValue.parse(data), source: source, format: format)
         } catch where error.code == .notJSON && isJSONLines(data) {
@@ -95,19 +112,33 @@ public enum IRPDocumentReader {
     /// One token per line. Works on bytes, not `Character`s: grapheme breaking and Foundation's
     /// trimming of a 20 000-line file cost more than its RSA checks, and a CRLF pair is one
     /// `Character`, so splitting the text on "\n" never split a Windows file into its lines.
-    static func readTokens(_ data: Data, source: String) -> [InputDocument] {
-        var found = FoundDocuments()
+    ///
+    /// Each document goes to `each` as its line is read, except the first, held until a second
+    /// shows it is not alone: a lone token is the input itself (its id is `source`, not `source:line`).
+    static func readTokens(_ data: Data, source: String, each: (InputDocument) -> Void) {
+        var kept = 0
+        var unread = 0
+        var first: InputDocument?
         forEachLine(of: data) { lineNumber, line in
-            if found.isFull {
-                if line.contains(where: { !isSpace($0) }) { found.countUnread() }
+            if kept >= maximumDocuments {
+                if line.contains(where: { !isSpace($0) }) { unread += 1 }
             } else if let token = token(in: line) {
-                found.append(InputDocument(id: "\(source):\(lineNumber)", format: .jws, content: .token(token)))
+                let document = InputDocument(id: "\(source):\(lineNumber)", format: .jws, content: .token(token))
+                kept += 1
+                if kept == 1 {
+                    first = document
+                } else {
+                    if let held = first.take() { each(held) }
+                    each(document)
+                }
             }
             return true
         }
-        var documents = found.finished(source: source)
-        if documents.count == 1 { documents[0].id = source }  // a lone token is the input itself
-        return documents
+        if var lone = first {
+            lone.id = source
+            each(lone)
+        }
+        if unread > 0 { each(FoundDocuments.unreadNote(kept: kept, unread: unread, source: source)) }
     }
 
     /// The line without surrounding white space and one pair of enclosing double quotes; `nil` when blank.

@@ -14,7 +14,7 @@ extension Verifier {
     /// The same, handing each result to `each` as soon as it is made, so that a file of tens of
     /// thousands of tokens is never held as results (each holds its token and what it decoded).
     public func verify(_ data: Data, source: String, format: ResponseFormat? = nil, each: (VerificationResult) -> Void) {
-        for document in IRPDocumentReader.read(data, source: source, format: format) {
+        IRPDocumentReader.read(data, source: source, format: format) { document in
             for result in verify(document) { each(result) }
         }
     }

@@ -114,7 +114,9 @@ struct SortedMembers {
         out.append(UInt8(ascii: "]"))
     }
 
-    func finish() -> String {
-        String(decoding: out + [UInt8(ascii: "}")], as: UTF8.self)
+    /// Closes the object; the bytes become the line's string in place, not copied first.
+    mutating func finish() -> String {
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }

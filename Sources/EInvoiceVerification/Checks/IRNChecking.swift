@@ -14,7 +14,7 @@ enum IRNChecking {
             return IRNCheck(matches: false, matchedAs: nil, expected: nil,
                             detail: "cannot recompute the IRN: document date \(docDate) is not dd/MM/yyyy")
         }
-        if let match = IRN.match(irn, sellerGstin: seller, docDate: docDate, docType: docType, docNo: docNo) {
+        if let match = IRN.match(irn, sellerGstin: seller, date: date, docType: docType, docNo: docNo) {
             return IRNCheck(matches: true, matchedAs: match, expected: irn.lowercased(),
                             detail: "IRN recomputed from seller GSTIN, FY \(date.financialYear), \(docType) and \(docNo) (\(match.rawValue)) matches")
         }

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Remembers decoded JOSE headers by their base64url text.
+/// Remembers decoded JOSE headers, with what is derived from them, by their base64url text.
 ///
 /// Every token an IRP key signs carries the same header bytes, so a batch of thousands of tokens
 /// has a handful of distinct headers; decoding each once saves a JSON parse per token. The cache
@@ -8,11 +8,11 @@ import Synchronization
 final class HeaderCache: Sendable {
     static let shared = HeaderCache()
     private static let capacity = 64
-    private let entries = Mutex<[Substring: CompactJWS.Header]>([:])
+    private let entries = Mutex<[Substring: CompactJWS.ReadHeader]>([:])
 
     func header(
-        for segment: Substring, decode: () throws(VerificationError) -> CompactJWS.Header
-    ) throws(VerificationError) -> CompactJWS.Header {
+        for segment: Substring, decode: () throws(VerificationError) -> CompactJWS.ReadHeader
+    ) throws(VerificationError) -> CompactJWS.ReadHeader {
         if segment.utf8.count <= 512, let cached = entries.withLock({ $0[segment] }) { return cached }
         let header = try decode()
         guard segment.utf8.count <= 512 else { return header }

@@ -1,0 +1,22 @@
+// `stdout` is a C global; `@preconcurrency` lets Swift 6 read it (only the CLI's one thread writes).
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+
+/// Writes text to C's `stdout` stream, exactly where `print` puts it: the same stdio buffer and
+/// buffering (line by line on a terminal, in blocks into a file or pipe), so the order with any
+/// other `print` and with standard error is unchanged.
+///
+/// Why: `print` takes its items as `[Any]` and finds how to write each by dynamic casts; for
+/// `verify --json`'s one line per token that boxing and casting is work the line does not need.
+enum StandardOutput {
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            _ = fwrite(base, 1, bytes.count, stdout)
+        }
+    }
+}
