@@ -78,9 +78,9 @@ import Testing
     }
 
     /// The symbol (with its 4-module quiet zone) mapped by rotation × scale × keystone into a
-    /// 360 × 360 image; each pixel is the mean of 4 × 4 sub-samples, as a sensor integrates light.
-    static func draw(_ matrix: QRMatrix, _ item: Case) -> GreyImage {
-        let side = 360, sub = 4
+    /// `side` × `side` image; each pixel is the mean of 4 × 4 sub-samples, as a sensor integrates light.
+    static func draw(_ matrix: QRMatrix, _ item: Case, side: Int = 360) -> GreyImage {
+        let sub = 4
         let span = Double(matrix.size + 8)
         let half = span / 2
         // Forward map, module space (0…span) → pixels: translate to the centre, keystone

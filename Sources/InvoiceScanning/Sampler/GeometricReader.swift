@@ -33,12 +33,16 @@ public struct GeometricReader: Sendable {
     /// a time of ``ThreadCPUClock`` (this thread's CPU seconds, the same on a busy and an idle machine).
     public func read(_ image: GreyImage, deadline: Double) -> Read {
         var result = Read(symbols: [], sawFinders: false, attempts: 0)
+        // Through strong sensor noise every stage works on the image averaged just enough
+        // (``SensorNoise``): the finders' runs keep their edges and each sample is a module's mean.
+        let (seen, smoothing) = SensorNoise(image).smoothed(image)
         for inverted in [false, true] {
-            let source = inverted ? ImageFilters.invert(image) : image
+            let source = inverted ? ImageFilters.invert(seen) : seen
             // Finders are searched at the image's own scale, then at twice it (modules of a pixel
             // or so lose the finder's 1:1:3:1:1 runs to thresholding) when the image is small
-            // enough to hold nothing but such a symbol.
-            for upscale in [1, 2] where upscale == 1 || Self.mayHoldPixelModules(image) {
+            // enough to hold nothing but such a symbol and quiet enough for modules of a pixel to
+            // be told apart at all.
+            for upscale in [1, 2] where upscale == 1 || (smoothing == 1 && Self.mayHoldPixelModules(image)) {
                 guard ThreadCPUClock.now() < deadline else { return result }
                 let finders = Self.finders(in: source, upscale: upscale)
                 if finders.count >= 2 { result.sawFinders = true }
@@ -64,10 +68,13 @@ public struct GeometricReader: Sendable {
     /// Whether a region crop shows at least one finder pattern, dark on light or light on dark, at
     /// its own scale or (when it may hold modules of a pixel) at twice it: the cascade spends
     /// nothing beyond one plain zbar look on regions without (blocks of text, tables, logos).
+    /// Searched as ``read(_:deadline:)`` searches, through the same noise averaging: speckle on
+    /// paper or text fakes the runs of finders of a pixel a module.
     public static func hasFinderEvidence(_ crop: GreyImage) -> Bool {
-        let inverted = ImageFilters.invert(crop)
-        for upscale in [1, 2] where upscale == 1 || mayHoldPixelModules(crop) {
-            if !finders(in: crop, upscale: upscale).isEmpty || !finders(in: inverted, upscale: upscale).isEmpty { return true }
+        let (seen, smoothing) = SensorNoise(crop).smoothed(crop)
+        let inverted = ImageFilters.invert(seen)
+        for upscale in [1, 2] where upscale == 1 || (smoothing == 1 && mayHoldPixelModules(crop)) {
+            if !finders(in: seen, upscale: upscale).isEmpty || !finders(in: inverted, upscale: upscale).isEmpty { return true }
         }
         return false
     }

@@ -13,7 +13,14 @@ struct SymbolGeometry: Sendable, Hashable {
 
     /// Row/column centres of the alignment patterns: evenly spaced (an even step) from 6 to
     /// `dimension - 7`, as the standard's table lists them; version 32 is the one exception.
-    var alignmentCoordinates: [Int] {
+    var alignmentCoordinates: [Int] { Self.alignmentTable[version - 1] }
+
+    /// ``alignmentCoordinates`` of every version, worked out once: the readers ask for them per
+    /// module, and building the list each time cost a fifth of a hard page's time in allocation.
+    private static let alignmentTable: [[Int]] = (1...40).map(computedAlignmentCoordinates)
+
+    private static func computedAlignmentCoordinates(_ version: Int) -> [Int] {
+        let dimension = 17 + 4 * version
         guard version >= 2 else { return [] }
         let count = version / 7 + 2
         let last = dimension - 7
@@ -58,6 +65,50 @@ struct SymbolGeometry: Sendable, Hashable {
     /// format and version-information modules (which must be read, not redrawn).
     func functionModule(column: Int, row: Int) -> Bool? {
         let n = dimension
+        guard column >= 0, row >= 0, column < n, row < n else { return Self.layoutFunctionModule(version, column: column, row: row) }
+        switch Self.functionLayouts[version - 1][row * n + column] {
+        case 1: return true
+        case 0: return false
+        default: return nil
+        }
+    }
+
+    /// Every version's function modules (1 dark, 0 light, −1 data or information), row-major:
+    /// looked up per module many times a read, worked out once.
+    /// Painted in the rules' reverse order of precedence (timing, the dark module, alignment
+    /// patterns, finders with separators), each over the last.
+    private static let functionLayouts: [[Int8]] = (1...40).map { version in
+        let n = 17 + 4 * version
+        var layout = [Int8](repeating: -1, count: n * n)
+        for i in 0..<n {
+            layout[6 * n + i] = i % 2 == 0 ? 1 : 0
+            layout[i * n + 6] = i % 2 == 0 ? 1 : 0
+        }
+        layout[(n - 8) * n + 8] = 1
+        let coordinates = alignmentTable[version - 1], last = n - 7
+        for ar in coordinates {
+            for ac in coordinates where !((ar == 6 && ac == 6) || (ar == 6 && ac == last) || (ar == last && ac == 6)) {
+                for dy in -2...2 {
+                    for dx in -2...2 { layout[(ar + dy) * n + ac + dx] = max(abs(dx), abs(dy)) != 1 ? 1 : 0 }
+                }
+            }
+        }
+        for (fx, fy) in [(0, 0), (n - 7, 0), (0, n - 7)] {
+            for dy in -1...7 where (0..<n).contains(fy + dy) {
+                for dx in -1...7 where (0..<n).contains(fx + dx) {
+                    let inside = (0...6).contains(dx) && (0...6).contains(dy)
+                    layout[(fy + dy) * n + fx + dx] = inside && max(abs(dx - 3), abs(dy - 3)) != 2 ? 1 : 0
+                }
+            }
+        }
+        return layout
+    }
+
+    /// ``functionModule(column:row:)`` from the standard's rules: for places off the symbol, and
+    /// the reference the painted layouts are tested against.
+    static func layoutFunctionModule(_ version: Int, column: Int, row: Int) -> Bool? {
+        let n = 17 + 4 * version
+        let alignmentCoordinates = alignmentTable[version - 1]
         // Finders with their separators.
         for (fx, fy) in [(0, 0), (n - 7, 0), (0, n - 7)] {
             let dx = column - fx, dy = row - fy

@@ -62,3 +62,26 @@ func scanSteps(_ directory: String, only: [String]) {
         }
     }
 }
+
+/// `einvoice-bench scan-explain DIR FILE…`: for each image, its likely regions and what the
+/// geometric sampler saw in each (``GeometricReader/explain(_:)``); with EXPLAIN_PNG=dir, each
+/// crop is written there as a PGM to look at.
+func scanExplain(_ directory: String, only: [String]) {
+    let dump = ProcessInfo.processInfo.environment["EXPLAIN_PNG"]
+    for file in only {
+        guard let bytes = FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(file).path),
+              let page = (try? RasterLoader.load(bytes))?.first
+        else { print("\(file): unreadable"); continue }
+        print("\(file): \(page.image.width)x\(page.image.height)")
+        for (index, region) in QRRegionFinder.candidates(in: page.image).enumerated() {
+            let crop = page.image.cropped(x: region.x, y: region.y, width: region.width, height: region.height)
+            print(" region \(index) \(region) evidence \(GeometricReader.hasFinderEvidence(crop)) zbar \(QRDecoder.decode(crop).count)")
+            for line in GeometricReader.explain(crop) { print("  " + line) }
+            if let dump {
+                let header = Data("P5 \(crop.width) \(crop.height) 255\n".utf8)
+                FileManager.default.createFile(atPath: "\(dump)/\(file.replacingOccurrences(of: "/", with: "_"))-r\(index).pgm",
+                                               contents: header + Data(crop.pixels))
+            }
+        }
+    }
+}

@@ -18,6 +18,7 @@ import RasterIO
 ///     einvoice-bench json SECONDS FILE.json         StrictJSONReader next to Foundation's readers
 ///     einvoice-bench scan-corpus DIR [FILE…]         per-image texts, step and ms (bench/scan)
 ///     einvoice-bench scan-steps DIR [FILE…]          every cascade step alone on each image (its measured order)
+///     einvoice-bench scan-explain DIR FILE…         regions and what the geometric sampler saw in each
 ///     einvoice-bench scan-pages PAGES OUT.pdf       an own PAGES-page invoice, CPU ms per page drawn and scanned
 
 func fail(_ message: String) -> Never {
@@ -133,6 +134,10 @@ case "scan-corpus":
 case "scan-steps":
     guard arguments.count >= 2 else { fail("usage: einvoice-bench scan-steps CORPUS_DIR [FILE…]") }
     scanSteps(arguments[1], only: Array(arguments.dropFirst(2)))
+
+case "scan-explain":
+    guard arguments.count >= 3 else { fail("usage: einvoice-bench scan-explain CORPUS_DIR FILE…") }
+    scanExplain(arguments[1], only: Array(arguments.dropFirst(2)))
 
 case "scan-pages":
     guard arguments.count == 3, let pages = Int(arguments[1]) else { fail("usage: einvoice-bench scan-pages PAGES OUT.pdf") }
