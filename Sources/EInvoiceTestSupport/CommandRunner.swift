@@ -16,6 +16,19 @@ public enum CommandRunner {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
+    /// What a system tool (`/usr/bin/readelf`, `/usr/bin/pdfdetach`, …) prints to standard output.
+    public static func output(ofTool path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Runs `einvoice arguments…` with `stdin` fed to it, in the repository root; `executable`
     /// overrides the built binary (e.g. a copy of it), `environment` is merged into this process's.
     public static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],

@@ -12,14 +12,7 @@ import Testing
 
     @Test func theBinaryDoesNotLinkTheLibrariesItOpensOnFirstUse() throws {
         let binary = try #require(CommandRunner.executable)
-        let readelf = Process()
-        readelf.executableURL = URL(fileURLWithPath: "/usr/bin/readelf")
-        readelf.arguments = ["--dynamic", binary.path]
-        let out = Pipe()
-        readelf.standardOutput = out
-        try readelf.run()
-        let listing = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        readelf.waitUntilExit()
+        let listing = try CommandRunner.output(ofTool: "/usr/bin/readelf", ["--dynamic", binary.path])
         let needed = listing.split(separator: "\n").filter { $0.contains("(NEEDED)") }
         #expect(needed.contains { $0.contains("libcairo") }, "readelf listed no NEEDED libraries: \(listing.prefix(300))")
         for library in Self.openedOnFirstUse {

@@ -52,15 +52,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("desk-\(UUID()).pdf")
         try pdf.write(to: path)
         defer { try? FileManager.default.removeItem(at: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfdetach")
-        process.arguments = ["-list", path.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self)
+        return try CommandRunner.output(ofTool: "/usr/bin/pdfdetach", ["-list", path.path])
     }
 
     static let refusals: [(String, String, Int, String)] = [
