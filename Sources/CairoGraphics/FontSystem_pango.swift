@@ -13,7 +13,22 @@ public final class FontSystem {
     private let config: OpaquePointer
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
-    private var layoutCache: [String: OpaquePointer] = [:]
+    /// One unshaped layout per style (font, attributes, wrapping), copied for each new text.
+    private var prototypes: [String: OpaquePointer] = [:]
+    /// Shaped layouts by everything that decides their glyphs and lines (see ``shapedLayout``).
+    private var shapedLayouts: [ShapedLayoutKey: OpaquePointer] = [:]
+
+    private struct ShapedLayoutKey: Hashable {
+        var text: String
+        var font: String
+        var tabularFigures: Bool
+        var width: Int32
+        var alignment: UInt32
+    }
+
+    /// Shaped layouts kept at most; then all are dropped (a few kilobytes each, so memory stays flat
+    /// over a batch while the labels every invoice repeats are shaped once per few thousand texts).
+    static let shapedLayoutLimit = 4096
 
     private enum ProcessClaim { case none, requested, done }
     private static let processClaim = Mutex(ProcessClaim.none)
@@ -81,7 +96,8 @@ public final class FontSystem {
     }
 
     deinit {
-        for layout in layoutCache.values { CPangoCairo_unref(UnsafeMutableRawPointer(layout)) }
+        for layout in prototypes.values { CPangoCairo_unref(UnsafeMutableRawPointer(layout)) }
+        for layout in shapedLayouts.values { CPangoCairo_unref(UnsafeMutableRawPointer(layout)) }
         CPangoCairo_unref(UnsafeMutableRawPointer(context))
         CPangoCairo_unref(fontMap)
         FcConfigDestroy(config)
@@ -101,12 +117,44 @@ public final class FontSystem {
         return names.sorted()
     }
 
-    /// A Pango layout for one text style, reused across calls (creating layouts dominates cost).
+    /// A layout holding `text` in `font`, wrapped at `width` Pango units (-1: not wrapped) and aligned.
     ///
-    /// The pointer is valid while this `FontSystem` lives; callers set text, width and alignment.
-    func layout(font: String, tabularFigures: Bool) -> OpaquePointer? {
+    /// Pango itemizes and shapes a layout again after any change to it, so one layout per style
+    /// reused for every text shaped a text twice when layout measured it and the page drew it.
+    /// Layouts made to `keep` (measured text) are cached by all that decides their glyphs and
+    /// lines, so drawing the measured text reuses its shaping, and labels every invoice of a batch
+    /// repeats are shaped once. Other text (table cells drawn without being measured) is set in
+    /// the style's one shared layout: a layout object per cell costs more than it would save.
+    /// The pointer is valid until the next call; callers do not change it.
+    func shapedLayout(text: String, font: String, tabularFigures: Bool, width: Int32, alignment: PangoAlignment,
+                      keep: Bool) -> OpaquePointer? {
+        let key = ShapedLayoutKey(text: text, font: font, tabularFigures: tabularFigures, width: width, alignment: alignment.rawValue)
+        if let cached = shapedLayouts[key] { return cached }
+        guard let prototype = prototype(font: font, tabularFigures: tabularFigures) else { return nil }
+        guard keep, let layout = pango_layout_copy(prototype) else {
+            set(text, width: width, alignment: alignment, in: prototype)
+            return prototype
+        }
+        set(text, width: width, alignment: alignment, in: layout)
+        if shapedLayouts.count >= Self.shapedLayoutLimit {
+            for old in shapedLayouts.values { CPangoCairo_unref(UnsafeMutableRawPointer(old)) }
+            shapedLayouts.removeAll(keepingCapacity: true)
+        }
+        shapedLayouts[key] = layout
+        return layout
+    }
+
+    private func set(_ text: String, width: Int32, alignment: PangoAlignment, in layout: OpaquePointer) {
+        text.withCString { pango_layout_set_text(layout, $0, -1) }
+        pango_layout_set_width(layout, width)
+        pango_layout_set_alignment(layout, alignment)
+    }
+
+    /// The shared layout of one text style (font, tabular digits, no inserted hyphens, wrapping),
+    /// also the prototype cached layouts are copied from.
+    private func prototype(font: String, tabularFigures: Bool) -> OpaquePointer? {
         let key = font + (tabularFigures ? "#tnum" : "")
-        if let cached = layoutCache[key] { return cached }
+        if let cached = prototypes[key] { return cached }
         guard let layout = pango_layout_new(context) else { return nil }
         if let description = pango_font_description_from_string(font) {
             pango_layout_set_font_description(layout, description)
@@ -121,7 +169,7 @@ public final class FontSystem {
             pango_attr_list_unref(attributes)
         }
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        layoutCache[key] = layout
+        prototypes[key] = layout
         return layout
     }
 }

@@ -22,7 +22,7 @@ public struct TextSetter {
 
     /// Width, height and line count of `text`, wrapped at `width` points when given.
     public func measure(_ text: String, font: Font, width: Double?) -> (width: Double, height: Double, lines: Int) {
-        guard let layout = prepared(text, font: font, width: width, alignment: .leading) else { return (0, 0, 0) }
+        guard let layout = prepared(text, font: font, width: width, alignment: .leading, keep: true) else { return (0, 0, 0) }
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         let scale = Double(PANGO_SCALE)
@@ -32,20 +32,19 @@ public struct TextSetter {
     /// Draws `text` with its top-left at (x, y) in `context`'s current colour.
     public func draw(_ text: String, font: Font, x: Double, y: Double, width: Double?, alignment: Alignment,
                      in context: GraphicsContext) {
-        guard let layout = prepared(text, font: font, width: width, alignment: alignment) else { return }
+        guard let layout = prepared(text, font: font, width: width, alignment: alignment, keep: false) else { return }
         cairo_move_to(context.pointer, x, y)
         pango_cairo_show_layout(context.pointer, layout)
     }
 
-    private func prepared(_ text: String, font: Font, width: Double?, alignment: Alignment) -> OpaquePointer? {
-        guard let layout = fonts.layout(font: font.description, tabularFigures: font.tabularFigures) else { return nil }
-        text.withCString { pango_layout_set_text(layout, $0, -1) }
-        pango_layout_set_width(layout, width.map { Int32(($0 * Double(PANGO_SCALE)).rounded(.down)) } ?? -1)
-        switch alignment {
-        case .leading: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
-        case .trailing: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+    private func prepared(_ text: String, font: Font, width: Double?, alignment: Alignment, keep: Bool) -> OpaquePointer? {
+        let pangoAlignment = switch alignment {
+        case .leading: PANGO_ALIGN_LEFT
+        case .center: PANGO_ALIGN_CENTER
+        case .trailing: PANGO_ALIGN_RIGHT
         }
-        return layout
+        return fonts.shapedLayout(text: text, font: font.description, tabularFigures: font.tabularFigures,
+                                  width: width.map { Int32(($0 * Double(PANGO_SCALE)).rounded(.down)) } ?? -1, alignment: pangoAlignment,
+                                  keep: keep)
     }
 }

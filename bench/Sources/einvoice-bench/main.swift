@@ -13,7 +13,7 @@ import RasterIO
 /// scripts in `bench/` put next to their reference runs.
 ///
 ///     einvoice-bench verify SECONDS TOKENS_FILE     single-thread tokens verified per second
-///     einvoice-bench render SECONDS LINES           single-thread invoices rendered per second, peak RSS
+///     einvoice-bench render SECONDS LINES [N]       single-thread invoices/s over N distinct invoices, peak RSS
 ///     einvoice-bench sample LINES OUT.json KEY.pem  a signed synthetic response and its trust file
 ///     einvoice-bench json SECONDS FILE.json         StrictJSONReader next to Foundation's readers
 ///     einvoice-bench scan-corpus DIR [FILE…]         per-image texts, step and ms (bench/scan)
@@ -78,18 +78,23 @@ case "verify":
     print("verify \(Int(perSecond)) tokens/s")
 
 case "render":
-    guard arguments.count == 3, let seconds = Double(arguments[1]), let lines = Int(arguments[2]),
+    guard (3...4).contains(arguments.count), let seconds = Double(arguments[1]), let lines = Int(arguments[2]),
+          let variants = arguments.count == 4 ? Int(arguments[3]) : lines > 100 ? 1 : 400, variants > 0,
           let signer = TestSigner.shared
-    else { fail("usage: einvoice-bench render SECONDS LINES") }
+    else { fail("usage: einvoice-bench render SECONDS LINES [DISTINCT_INVOICES]") }
     let template = try TemplateLoader.load("standard", templatesDirectory: root.appendingPathComponent("Templates"))
     let printer = try InvoicePrinter(template: template, fontsDirectory: root.appendingPathComponent("Fonts").path,
                                      verifier: Verifier(trustStore: signer.trustStore()))
-    let response = try SyntheticInvoice.response(lines: lines, signer: signer)
+    // Distinct invoices (number, buyer, amounts, descriptions), more than a run renders: text
+    // shaped or measured for one invoice is not reused for the next unless a real batch's would be.
+    let responses = try (0..<variants).map { try SyntheticInvoice.response(lines: lines, signer: signer, variant: $0 + 1) }
     let options = RenderOptions(environment: [:])
     // Whole pipeline per invoice: verify both tokens, QR encode, layout, PDF.
     var pages = 0
+    var next = 0
     let perSecond = rate(seconds: seconds, batch: lines > 100 ? 1 : 16) {
-        guard let rendered = try? printer.render(response, options: options) else { return false }
+        defer { next += 1 }
+        guard let rendered = try? printer.render(responses[next % responses.count], options: options) else { return false }
         pages = rendered.pageCount
         return !rendered.pdf.isEmpty
     }
@@ -103,9 +108,9 @@ case "memory":
     let template = try TemplateLoader.load("standard", templatesDirectory: root.appendingPathComponent("Templates"))
     let printer = try InvoicePrinter(template: template, fontsDirectory: root.appendingPathComponent("Fonts").path,
                                      verifier: Verifier(trustStore: signer.trustStore()))
-    let response = try SyntheticInvoice.response(lines: 10, signer: signer)
+    let responses = try (1...100).map { try SyntheticInvoice.response(lines: 10, signer: signer, variant: $0) }
     for index in 1...count {
-        _ = try printer.render(response, options: RenderOptions(environment: [:]))
+        _ = try printer.render(responses[index % responses.count], options: RenderOptions(environment: [:]))
         if index == count / 10 || index == count {
             print("memory \(index) invoices \(String(format: "%.1f", peakRSSMegabytes())) MB-peak")
         }
