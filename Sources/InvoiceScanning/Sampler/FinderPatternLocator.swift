@@ -200,8 +200,19 @@ enum FinderPatternLocator {
               index >= 2, index + 2 < runs.lengths.count, (index - runs.firstDark) % 2 == 0,
               ratioMatches(runs.lengths[(index - 2)...(index + 2)])
         else { return nil }
-        let total = runs.lengths[(index - 2)...(index + 2)].reduce(0, +)
-        return (total, runs.starts[index] + runs.lengths[index] / 2 - position)
+        return (extent(runs, outerDark: index - 2), runs.starts[index] + runs.lengths[index] / 2 - position)
+    }
+
+    /// The finder's 7-module extent measured between the middles of its two outer dark runs (6
+    /// modules apart), the first at `outerDark`. Each run's middle lies halfway between its two
+    /// edges, which blur and area sampling move apart or together by the same amount: where a
+    /// ring of a pixel or so keeps only part of its darkness, the halfway crossings against the
+    /// paper and the light ring both move outward (the 5 runs' sum then reads the module some 8 %
+    /// wide), but the ring's middle stays put.
+    static func extent(_ runs: Runs, outerDark first: Int) -> Double {
+        let last = first + 4
+        let span = runs.starts[last] + runs.lengths[last] / 2 - (runs.starts[first] + runs.lengths[first] / 2)
+        return span * 7 / 6
     }
 
     /// Joins detections of the same pattern (many rows hit one finder), then refines each centre
