@@ -10,7 +10,7 @@ extension QRPayload {
         func text(_ key: String) -> String?? {
             switch object[key] {
             case .string(let value): value
-            case .number(let digits): .some(Self.decimal(digits)?.description)
+            case .number(let digits): .some(Self.amount(digits)?.text)
             case .null, nil: .some(nil)
             case .bool: nil
             }
@@ -20,8 +20,13 @@ extension QRPayload {
               let irn = text("Irn"), let irnDate = text("IrnDt")
         else { return nil }
         switch object["TotInvVal"] {
-        case .number(let digits): totalInvoiceValue = Self.decimal(digits)
-        case .string(let value): totalInvoiceValue = Decimal.exact(value)
+        case .number(let digits):
+            let amount = Self.amount(digits)
+            totalInvoiceValue = amount?.value
+            totalInvoiceValueText = amount?.text
+        case .string(let value):
+            totalInvoiceValue = Decimal.exact(value)
+            totalInvoiceValueText = totalInvoiceValue?.description
         case .null, nil: totalInvoiceValue = nil
         case .bool: return nil
         }
@@ -49,6 +54,13 @@ extension QRPayload {
     /// No locale: without one `Decimal` reads `.` as the decimal separator, as en_US_POSIX does,
     /// without looking the separator up in a locale for every token (a test holds the two equal).
     package static func decimal(_ digits: String) -> Decimal? {
-        Decimal(string: digits)
+        amount(digits)?.value
+    }
+
+    /// ``decimal(_:)`` with its `description`; plain digits are read and spelled without Foundation
+    /// (``Foundation/Decimal/plainDigits(_:)``), anything else by `Decimal(string:)`.
+    static func amount(_ digits: String) -> (value: Decimal, text: String)? {
+        if let plain = Decimal.plainDigits(digits) { return plain }
+        return Decimal(string: digits).map { ($0, $0.description) }
     }
 }

@@ -10,7 +10,13 @@ public struct QRPayload: Sendable, Hashable, Decodable {
     public var docNo: String?
     public var docType: String?
     public var docDate: String?
-    public var totalInvoiceValue: Decimal?
+    public var totalInvoiceValue: Decimal? {
+        didSet { totalInvoiceValueText = totalInvoiceValue?.description }
+    }
+    /// ``totalInvoiceValue`` as its `description` spells it (what reports print), kept from the
+    /// token's own digits when they were read as plain digits: spelling a `Decimal` per token
+    /// showed in `verify --json`'s profile.
+    public internal(set) var totalInvoiceValueText: String?
     public var itemCount: Int?
     public var mainHsnCode: String?
     public var irn: String?
@@ -25,6 +31,7 @@ public struct QRPayload: Sendable, Hashable, Decodable {
         docType = c.text("DocTyp")
         docDate = c.text("DocDt")
         totalInvoiceValue = c.decimal("TotInvVal")
+        totalInvoiceValueText = totalInvoiceValue?.description
         itemCount = c.integer("ItemCnt")
         mainHsnCode = c.text("MainHsnCode")
         irn = c.text("Irn")

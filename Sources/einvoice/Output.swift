@@ -4,7 +4,7 @@ import Foundation
 /// Where a command's report goes: standard output, or the `-o` file (written whole at the end).
 struct ReportWriter {
     private let path: String?
-    private var buffer = ""
+    private var buffer: [UInt8] = []
 
     init(path: String?) { self.path = path }
 
@@ -13,14 +13,26 @@ struct ReportWriter {
             StandardOutput.write(text)
             StandardOutput.write(terminator)
         } else {
-            buffer += text + terminator
+            buffer += text.utf8
+            buffer += terminator.utf8
+        }
+    }
+
+    /// One line given as UTF-8 bytes (`verify --json`'s per token), written with its newline in
+    /// one call, never made a `String`.
+    mutating func writeLine(_ bytes: [UInt8]) {
+        if path == nil {
+            StandardOutput.writeLine(bytes)
+        } else {
+            buffer += bytes
+            buffer.append(UInt8(ascii: "\n"))
         }
     }
 
     func finish() throws {
         guard let path, path != "-" else { return }
         do {
-            try Data(buffer.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(buffer).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             FileHandle.standardError.write(Data("einvoice: cannot write \(path): \(error.localizedDescription)\n".utf8))
             throw ExitCode(73)

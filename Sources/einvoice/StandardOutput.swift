@@ -19,4 +19,12 @@ enum StandardOutput {
             _ = fwrite(base, 1, bytes.count, stdout)
         }
     }
+
+    /// `bytes`, then a newline.
+    static func writeLine(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { bytes in
+            if let base = bytes.baseAddress { _ = fwrite(base, 1, bytes.count, stdout) }
+        }
+        _ = fputc(0x0a, stdout)
+    }
 }

@@ -50,7 +50,7 @@ struct VerifyCommand: ParsableCommand {
                 return
             }
             let report = check.verify(data, name: name, format: format) { result in
-                writer.write(output.json ? result.jsonLine : result.text)
+                if output.json { writer.writeLine(result.jsonLineBytes) } else { writer.write(result.text) }
                 tally.add(result)
             }
             if let report {

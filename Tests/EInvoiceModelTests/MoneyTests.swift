@@ -26,6 +26,23 @@ import Testing
         #expect(read.map { "\($0)" } == posix.map { "\($0)" })
     }
 
+    /// Plain digits read without Foundation: the value and the spelling `description` gives, or
+    /// nothing (then `Decimal(string:)` reads them).
+    @Test(arguments: ["100", "100.0", "100.50", "0.05", "00012.3400", "-5.50", "1000", "763541.89", "10.010",
+                      "999999999999999999", "9999999999999999999", "0.000000000000000001", "0.0000000000000000001",
+                      "1.000000000000000000000", "123456789.123456789", "0", "-0", "0.0", "-0.0", "5.", ".5", "-",
+                      "", "1e5", "+5", "1.2.3", "-.5", "12abc", "1,5", "١٢"])
+    func plainDigitsReadAsFoundationDoes(_ digits: String) {
+        let foundation = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        guard let plain = Decimal.plainDigits(digits) else {
+            #expect(!["100", "100.50", "0.05", "-5.50", "999999999999999999"].contains(digits))
+            return
+        }
+        #expect(plain.value == foundation)
+        #expect(plain.text == foundation?.description)
+        #expect(plain.value.description == plain.text)
+    }
+
     @Test(arguments: ["12abc", "", "1.2.3", "1e5", "--1", "١٢"])
     func moneyTextMustBeAPlainDecimal(_ text: String) {
         #expect(Decimal.exact(text) == nil)

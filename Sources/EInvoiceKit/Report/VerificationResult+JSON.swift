@@ -81,7 +81,8 @@ extension VerificationResult {
             irnMatches: token?.irnCheck?.matches, irnMatchedAs: token?.irnCheck?.matchedAs?.rawValue,
             irnDate: fields.irnDate, docType: fields.docType, docNo: fields.docNo, docDate: fields.docDate,
             sellerGstin: fields.sellerGstin, buyerGstin: fields.buyerGstin,
-            totalInvoiceValue: fields.totalInvoiceValue.map { "\($0)" }, itemCount: fields.itemCount,
+            totalInvoiceValue: token?.qr.map(\.totalInvoiceValueText) ?? fields.totalInvoiceValue.map { "\($0)" },
+            itemCount: fields.itemCount,
             mainHsnCode: fields.mainHsnCode, ackNo: fields.ackNo ?? response?.ackNo,
             ackDate: fields.ackDate ?? response?.ackDate, status: response?.status, cancelled: isCancelled,
             irpErrors: failure?.errors.map { ["code": $0.code, "message": $0.message] },
@@ -93,6 +94,9 @@ extension VerificationResult {
 
     /// One line of JSON (sorted keys, so output is stable).
     public var jsonLine: String { json.line }
+
+    /// The same line as UTF-8 bytes, for writers that do not need a `String` (one line per token).
+    public var jsonLineBytes: [UInt8] { json.lineBytes }
 }
 
 extension VerificationResult.JSON {
@@ -100,8 +104,13 @@ extension VerificationResult.JSON {
     public var line: String {
         // JSONLineEncoder writes JSONEncoder's bytes at a fraction of its cost (one line per token).
         // Strings, integers, booleans and Decimals (never NaN): the encoding cannot fail.
-        if let line = verifyLine { return line }
+        if let bytes = verifyLineBytes { return String(decoding: bytes, as: UTF8.self) }
         guard let line = try? JSONLineEncoder.line(self) else { return "{}" }
         return line
+    }
+
+    /// ``line`` as UTF-8 bytes; `verify`'s lines are never made a `String`.
+    public var lineBytes: [UInt8] {
+        verifyLineBytes ?? Array(line.utf8)
     }
 }

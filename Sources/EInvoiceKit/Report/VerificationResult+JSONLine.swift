@@ -7,7 +7,8 @@ extension VerificationResult.JSON {
     ///
     /// Why: one line per token, and the `Encodable` walk into a member tree, then a sort, was a
     /// sixth of `verify --json`'s time. Tests hold every report shape to `JSONEncoder`'s bytes.
-    var verifyLine: String? {
+    /// The line stays bytes, written as they are: making a `String` of them validated every line's UTF-8 again.
+    var verifyLineBytes: [UInt8]? {
         guard page == nil, qrKind == nil, position == nil, printedMatches == nil, printedMismatches == nil,
               printedChecks == nil, documentPages == nil, printedReadBy == nil, upi == nil else { return nil }
         var line = SortedMembers()
@@ -41,7 +42,7 @@ extension VerificationResult.JSON {
         line.string("totalInvoiceValue", totalInvoiceValue)
         line.string("verdict", verdict)
         line.strings("warnings", warnings)
-        return line.finish()
+        return line.finishBytes()
     }
 }
 
@@ -92,7 +93,7 @@ struct SortedMembers {
             object.string("field", failure.field)
             object.string("message", failure.message)
             object.string("printed", failure.printed)
-            out.append(contentsOf: object.finish().utf8)
+            out.append(contentsOf: object.finishBytes())
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -114,9 +115,9 @@ struct SortedMembers {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// Closes the object; the bytes become the line's string in place, not copied first.
-    mutating func finish() -> String {
+    /// Closes the object and hands over its bytes.
+    mutating func finishBytes() -> [UInt8] {
         out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

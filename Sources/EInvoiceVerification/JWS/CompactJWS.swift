@@ -71,15 +71,13 @@ public struct CompactJWS: Sendable, Hashable {
                     : "a compact JWS has 3 dot-separated parts, this has \(compact.utf8.count(where: { $0 == UInt8(ascii: ".") }) + 1)"
             )
         }
-        let parts = [
-            compact[..<firstDot], compact[bytes.index(after: firstDot)..<secondDot], compact[bytes.index(after: secondDot)...],
-        ]
-        guard !parts[0].isEmpty, !parts[1].isEmpty else {
+        let parts = (compact[..<firstDot], compact[bytes.index(after: firstDot)..<secondDot], compact[bytes.index(after: secondDot)...])
+        guard !parts.0.isEmpty, !parts.1.isEmpty else {
             throw VerificationError(.malformedToken, "the token's header or payload is empty")
         }
         let decoder = Self.decoder
-        let read = try HeaderCache.shared.header(for: parts[0]) { () throws(VerificationError) in
-            let headerBytes = try Base64URL.decode(parts[0], name: "header")
+        let read = try HeaderCache.shared.header(for: parts.0) { () throws(VerificationError) in
+            let headerBytes = try Base64URL.decode(parts.0, name: "header")
             do {
                 return ReadHeader(try decoder.decode(Header.self, from: Data(headerBytes)))
             } catch {
@@ -89,10 +87,10 @@ public struct CompactJWS: Sendable, Hashable {
         header = read.header
         keyID = read.keyID
         x5tHex = read.x5tHex
-        payload = try Self.payload(try Base64URL.decode(parts[1], name: "payload"))
-        signature = try Base64URL.decode(parts[2], name: "signature")
+        payload = try Self.payload(try Base64URL.decode(parts.1, name: "payload"))
+        signature = try Base64URL.decode(parts.2, name: "signature")
         self.compact = compact
-        signingInputEnd = parts[1].endIndex
+        signingInputEnd = parts.1.endIndex
     }
 
     /// The payload, read by the strict flat reader when it can (a QR token's payload always is
@@ -127,15 +125,15 @@ public struct CompactJWS: Sendable, Hashable {
     private static func dotOffsets(_ compact: String) -> (first: Int?, second: Int?, third: Int?) {
         var compact = compact
         return compact.withUTF8 { bytes in
-            var found: [Int] = []
-            found.reserveCapacity(3)
+            var found: (first: Int?, second: Int?, third: Int?) = (nil, nil, nil)  // no array per token
             var index = 0
-            while index < bytes.count, found.count < 3 {
-                if bytes[index] == UInt8(ascii: ".") { found.append(index) }
+            while index < bytes.count, found.third == nil {
+                if bytes[index] == UInt8(ascii: ".") {
+                    if found.first == nil { found.first = index } else if found.second == nil { found.second = index } else { found.third = index }
+                }
                 index += 1
             }
-            func at(_ position: Int) -> Int? { position < found.count ? found[position] : nil }
-            return (at(0), at(1), at(2))
+            return found
         }
     }
 }
