@@ -15,6 +15,7 @@ import RasterIO
 ///     einvoice-bench verify SECONDS TOKENS_FILE     single-thread tokens verified per second
 ///     einvoice-bench render SECONDS LINES [N]       single-thread invoices/s over N distinct invoices, peak RSS
 ///     einvoice-bench sample LINES OUT.json KEY.pem  a signed synthetic response and its trust file
+///     einvoice-bench archive N OUT.jsonl KEY.pem    N different signed responses of 3-25 lines (bench/batch)
 ///     einvoice-bench json SECONDS FILE.json         StrictJSONReader next to Foundation's readers
 ///     einvoice-bench scan-corpus DIR [FILE…]         per-image texts, step and ms (bench/scan)
 ///     einvoice-bench scan-steps DIR [FILE…]          every cascade step alone on each image (its measured order)
@@ -41,6 +42,15 @@ func peakRSSMegabytes() -> Double {
           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
     else { return 0 }
     return kilobytes / 1024
+}
+
+/// A response as the IRP's JSON (one line, keys sorted).
+func responseJSON(_ response: IRPResponse) throws -> Data {
+    let object: [String: Any] = [
+        "AckNo": response.ackNo ?? "", "AckDt": response.ackDate ?? "", "Irn": response.irn ?? "",
+        "SignedInvoice": response.signedInvoice ?? "", "SignedQRCode": response.signedQRCode ?? "", "Status": response.status ?? "ACT",
+    ]
+    return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
 }
 
 /// Runs `body` repeatedly for about `seconds`, returning calls per second.
@@ -188,11 +198,20 @@ case "sample":
         fail("usage: einvoice-bench sample LINES OUT.json KEY.pem")
     }
     let response = try SyntheticInvoice.response(lines: lines, signer: signer, longDescriptions: true)
-    let object: [String: Any] = [
-        "AckNo": response.ackNo ?? "", "AckDt": response.ackDate ?? "", "Irn": response.irn ?? "",
-        "SignedInvoice": response.signedInvoice ?? "", "SignedQRCode": response.signedQRCode ?? "", "Status": "ACT",
-    ]
-    try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: arguments[2]))
+    try responseJSON(response).write(to: URL(fileURLWithPath: arguments[2]))
+    try Data(signer.publicKeyPEM().utf8).write(to: URL(fileURLWithPath: arguments[3]))
+
+case "archive":
+    // What a batch renders: every response a different invoice, of 3 to 25 lines.
+    guard arguments.count == 4, let count = Int(arguments[1]), count > 0, let signer = TestSigner.shared else {
+        fail("usage: einvoice-bench archive COUNT OUT.jsonl KEY.pem")
+    }
+    var archive = Data()
+    for index in 0..<count {
+        archive.append(try responseJSON(SyntheticInvoice.response(lines: 3 + index * 7 % 23, signer: signer, variant: index + 1)))
+        archive.append(UInt8(ascii: "\n"))
+    }
+    try archive.write(to: URL(fileURLWithPath: arguments[2]))
     try Data(signer.publicKeyPEM().utf8).write(to: URL(fileURLWithPath: arguments[3]))
 
 case "json":
