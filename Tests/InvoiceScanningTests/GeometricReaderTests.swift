@@ -81,18 +81,7 @@ import Testing
     /// `side` × `side` image; each pixel is the mean of 4 × 4 sub-samples, as a sensor integrates light.
     static func draw(_ matrix: QRMatrix, _ item: Case, side: Int = 360) -> GreyImage {
         let sub = 4
-        let span = Double(matrix.size + 8)
-        let half = span / 2
-        // Forward map, module space (0…span) → pixels: translate to the centre, keystone
-        // (w = 1 + p·v shrinks rows as v falls), rotate and scale, move to the image centre.
-        let p = item.keystone / 2 / half
-        let c = cos(item.degrees * .pi / 180) * item.pixelsPerModule, s = sin(item.degrees * .pi / 180) * item.pixelsPerModule
-        let centre = Double(side) / 2
-        // H = [[c, -s, centre], [s, c, centre], [0, p, 1]] · [[1, 0, -half], [0, 1, -half], [0, 0, 1]]
-        let h: [Double] = [c, -s, centre - c * half + s * half,
-                           s, c, centre - s * half - c * half,
-                           0, p, 1 - p * half]
-        let inverse = invert(h)
+        let inverse = invert(forwardMap(item, symbolSize: matrix.size, side: side))
         var pixels = [UInt8](repeating: 255, count: side * side)
         for y in 0..<side {
             for x in 0..<side {
@@ -116,6 +105,20 @@ import Testing
             }
         }
         return GreyImage(width: side, height: side, pixels: item.blur > 0 ? blurred(pixels, side: side, sigma: item.blur) : pixels)
+    }
+
+    /// The map ``draw(_:_:side:)`` draws through, row-major 3 × 3, from module space with the
+    /// quiet zone (0…size + 8) to pixels: translate to the centre, keystone (w = 1 + p·v shrinks
+    /// rows as v falls), rotate and scale, move to the image centre.
+    static func forwardMap(_ item: Case, symbolSize: Int, side: Int) -> [Double] {
+        let half = Double(symbolSize + 8) / 2
+        let p = item.keystone / 2 / half
+        let c = cos(item.degrees * .pi / 180) * item.pixelsPerModule, s = sin(item.degrees * .pi / 180) * item.pixelsPerModule
+        let centre = Double(side) / 2
+        // H = [[c, -s, centre], [s, c, centre], [0, p, 1]] · [[1, 0, -half], [0, 1, -half], [0, 0, 1]]
+        return [c, -s, centre - c * half + s * half,
+                s, c, centre - s * half - c * half,
+                0, p, 1 - p * half]
     }
 
     /// A separable Gaussian blur of σ pixels (taps to 3σ, paper beyond the edges).

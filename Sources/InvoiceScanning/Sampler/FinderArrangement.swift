@@ -10,6 +10,9 @@ struct FinderArrangement: Sendable {
     var module: Double
     /// Whether the bottom-left or top-right corner was inferred rather than found.
     var inferred: Bool = false
+    /// The symbol's outer bottom-right corner (module coordinates (n, n)) in pixels, where the
+    /// outline gave it (``SymbolOutline``): the perspective the three finders cannot give.
+    var outerCorner: PlanePoint?
 
     var points: [PlanePoint] { [topLeft, topRight, bottomLeft] }
 
@@ -25,6 +28,14 @@ struct FinderArrangement: Sendable {
         let nearest = Int(estimate.rounded())
         return [0, -1, 1, -2, 2].map { nearest + $0 }.filter { (1...40).contains($0) }
             .sorted { abs(Double($0) - estimate) < abs(Double($1) - estimate) }
+    }
+
+    /// Three centres already in symbol order, with the module size (in pixels) they were placed at.
+    init(topLeft: PlanePoint, topRight: PlanePoint, bottomLeft: PlanePoint, module: Double) {
+        self.topLeft = topLeft
+        self.topRight = topRight
+        self.bottomLeft = bottomLeft
+        self.module = module
     }
 
     /// Orders three points so the right angle is first and the turn from second to third is

@@ -28,6 +28,16 @@ extension GeometricReader {
                     lines.append("  missing-finder v\(hypothesis.version) timing " + String(format: "%.2f", hypothesis.timingScore))
                 }
             }
+            guard let corners = SymbolOutline.corners(in: source) else {
+                lines.append("inverted \(inverted) outline: none")
+                continue
+            }
+            lines.append("inverted \(inverted) outline: " + corners.map { "(\(Int($0.x)),\(Int($0.y)))" }.joined(separator: " "))
+            for (arrangement, version) in SymbolOutline.arrangements(corners, in: source) {
+                let grid = GeometricReader().fit(source, arrangement: arrangement, version: version)
+                let finders = arrangement.points.map { "(\(Int($0.x)),\(Int($0.y)))" }.joined(separator: " ")
+                lines.append("  outline v\(version) finders \(finders) timing " + (grid.map { String(format: "%.2f", $0.timing) } ?? "-"))
+            }
         }
         return lines
     }

@@ -52,6 +52,15 @@ public struct GeometricReader: Sendable {
                 }
             }
         }
+        // Symbols whose finders no run search found (modules of a pixel or so, softened), placed
+        // by their outline: after both searches, which read a negative print sooner.
+        for inverted in [false, true] {
+            guard ThreadCPUClock.now() < deadline else { return result }
+            if let symbol = readByOutline(inverted ? ImageFilters.invert(seen) : seen, deadline: deadline, attempts: &result.attempts) {
+                result.symbols = [symbol]
+                return result
+            }
+        }
         return result
     }
 
@@ -129,17 +138,31 @@ public struct GeometricReader: Sendable {
     static let sampledGrids = 4
 
     func read(_ image: GreyImage, finders: [FinderPattern], deadline: Double, attempts: inout Int) -> DecodedSymbol? {
-        var grids: [Unread] = []
+        var candidates: [(arrangement: FinderArrangement, version: Int)] = []
         for arrangement in FinderArrangement.triples(finders) {
-            for version in versions(for: arrangement, in: image) {
-                guard ThreadCPUClock.now() < deadline else { return nil }
-                if let grid = fit(image, arrangement: arrangement, version: version) { grids.append(grid) }
-            }
+            candidates += versions(for: arrangement, in: image).map { (arrangement, $0) }
         }
         // A finder hidden (stamp, fold): infer the third corner from two and the timing patterns.
-        for hypothesis in MissingFinder.hypotheses(finders, in: image) {
+        candidates += MissingFinder.hypotheses(finders, in: image).map { ($0.arrangement, $0.version) }
+        return read(image, candidates: candidates, deadline: deadline, attempts: &attempts)
+    }
+
+    /// The symbol whose finders the run search did not find, placed from its outline
+    /// (``SymbolOutline``): modules of a pixel or so, softened.
+    func readByOutline(_ image: GreyImage, deadline: Double, attempts: inout Int) -> DecodedSymbol? {
+        guard let corners = SymbolOutline.corners(in: image) else { return nil }
+        let candidates = SymbolOutline.arrangements(corners, in: image)
+        return read(image, candidates: candidates, deadline: deadline, attempts: &attempts)
+    }
+
+    /// Fits a grid for each arrangement and version, then reads the grids whose timing patterns
+    /// show best: centre samples first, then the pixel model on the grids it explains best.
+    func read(_ image: GreyImage, candidates: [(arrangement: FinderArrangement, version: Int)], deadline: Double,
+              attempts: inout Int) -> DecodedSymbol? {
+        var grids: [Unread] = []
+        for candidate in candidates {
             guard ThreadCPUClock.now() < deadline else { return nil }
-            if let grid = fit(image, arrangement: hypothesis.arrangement, version: hypothesis.version) { grids.append(grid) }
+            if let grid = fit(image, arrangement: candidate.arrangement, version: candidate.version) { grids.append(grid) }
         }
         // Stable: among equal timings, the arrangement and version order above.
         let unread = grids.enumerated().sorted { ($0.element.timing, -$0.offset) > ($1.element.timing, -$1.offset) }.map(\.element)
@@ -215,7 +238,7 @@ public struct GeometricReader: Sendable {
     /// The grid fitted for `arrangement` at `version` (finders, then alignment patterns).
     func fit(_ image: GreyImage, arrangement: FinderArrangement, version: Int) -> Unread? {
         guard let geometry = SymbolGeometry(version: version),
-              let fit = GridFitter(image: image, geometry: geometry).fit(finders: arrangement.points)
+              let fit = GridFitter(image: image, geometry: geometry).fit(finders: arrangement.points, outerCorner: arrangement.outerCorner)
         else { return nil }
         let grid = ModuleGrid(image: image, homography: fit.homography, geometry: geometry)
         return Unread(homography: fit.homography, geometry: geometry, grid: grid, blur: DefocusModel.measure(grid)?.sigma,

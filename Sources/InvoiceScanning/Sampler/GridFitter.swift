@@ -8,10 +8,23 @@ struct GridFitter {
     let geometry: SymbolGeometry
 
     /// Finder centres in image pixels, in the order top-left, top-right, bottom-left.
-    func fit(finders: [PlanePoint]) -> (homography: Homography, anchors: Int)? {
+    func fit(finders: [PlanePoint], outerCorner: PlanePoint? = nil) -> (homography: Homography, anchors: Int)? {
         let modules = geometry.finderCentres
         guard var transform = Homography.affine(from: modules, to: finders) else { return nil }
         var source = modules, target = finders
+        // A photo at an angle: the affine guess's timing patterns drift off the alternation
+        // towards the far corner. The corner the timing patterns place is then an anchor like an
+        // alignment pattern (and the perspective is known before any is searched).
+        let n = Double(geometry.dimension)
+        if let outerCorner, let perspective = Homography.fit(from: source + [PlanePoint(x: n, y: n)], to: target + [outerCorner]) {
+            transform = perspective
+            source.append(PlanePoint(x: n, y: n))
+            target.append(outerCorner)
+        } else if let perspective = perspectiveFromTiming(affine: transform, finders: finders) {
+            transform = perspective.homography
+            source.append(PlanePoint(x: n - 3.5, y: n - 3.5))
+            target.append(perspective.corner)
+        }
         // Contrast of the finders, to tell a found alignment pattern from data modules.
         let dark = finders.map { image.sample($0) }.reduce(0, +) / 3
         let light = [PlanePoint(x: 3.5, y: 7.5), PlanePoint(x: Double(geometry.dimension) - 3.5, y: 7.5),
@@ -37,6 +50,21 @@ struct GridFitter {
         }
         return (transform, source.count)
     }
+
+    /// The timing patterns' perspective (``TimingPerspective``) where the affine guess from the
+    /// finders leaves them poorly alternating and the search makes them plainly better; nil where
+    /// the affine guess is good enough (flat scans, the common case) or nothing better is found.
+    func perspectiveFromTiming(affine: Homography, finders: [PlanePoint]) -> (homography: Homography, corner: PlanePoint)? {
+        let affineTiming = ModuleGrid(image: image, homography: affine, geometry: geometry).timingScore
+        guard affineTiming < Self.plainTiming,
+              let found = TimingPerspective.fit(image, geometry: geometry, finders: finders, affine: affine),
+              found.timing > affineTiming + 0.15
+        else { return nil }
+        return (found.homography, found.corner)
+    }
+
+    /// The timing score above which an affine grid already follows the symbol.
+    static let plainTiming = 0.7
 
     /// The alignment pattern (dark centre module, light ring, dark ring) best matching near the
     /// predicted place, searched over module offsets with the local scale and skew of `transform`.

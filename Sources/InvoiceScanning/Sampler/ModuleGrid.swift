@@ -90,17 +90,21 @@ struct ModuleGrid: Sendable {
     /// (1 perfectly, about 0 for data or a grid off the symbol); the worse line counts.
     var timingScore: Double {
         let n = dimension
-        func score(_ value: (Int) -> Double) -> Double {
-            let values = (8...(n - 9)).map(value)
-            let mean = values.reduce(0, +) / Double(values.count)
-            var signed = 0.0, total = 0.0
-            for (offset, v) in values.enumerated() {
-                signed += ((offset + 8) % 2 == 0 ? 1 : -1) * (mean - v)
-                total += abs(mean - v)
-            }
-            return total > 0 ? signed / total : 0
+        return min(Self.alternation((8...(n - 9)).map { values[6 * n + $0] }, firstIndex: 8),
+                   Self.alternation((8...(n - 9)).map { values[$0 * n + 6] }, firstIndex: 8))
+    }
+
+    /// How well `values` (a timing line's modules from index `firstIndex`) alternate as a timing
+    /// pattern does, dark at even indices: the signed share of their swing about their mean that has
+    /// the timing pattern's sign (1 perfectly, about 0 for data or a line off the symbol).
+    static func alternation(_ values: [Double], firstIndex: Int) -> Double {
+        let mean = values.reduce(0, +) / Double(values.count)
+        var signed = 0.0, total = 0.0
+        for (offset, v) in values.enumerated() {
+            signed += ((offset + firstIndex) % 2 == 0 ? 1 : -1) * (mean - v)
+            total += abs(mean - v)
         }
-        return min(score { self.values[6 * n + $0] }, score { self.values[$0 * n + 6] })
+        return total > 0 ? signed / total : 0
     }
 
     /// The version read from the version-information blocks (either copy), if it decodes.
