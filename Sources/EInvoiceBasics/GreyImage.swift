@@ -65,15 +65,26 @@ public struct GreyImage: Sendable, Hashable {
         var out = [UInt8](repeating: 255, count: newWidth * newHeight)
         var sums = [Int](repeating: 0, count: newWidth)
         let area = step * step
+        // Column by column within each source row (no division per pixel): a page is millions
+        // of pixels, and this runs once per page scanned.
         pixels.withUnsafeBufferPointer { source in
             out.withUnsafeMutableBufferPointer { target in
-                for y in 0..<newHeight {
-                    for i in 0..<newWidth { sums[i] = 0 }
-                    for dy in 0..<step {
-                        let row = (y * step + dy) * width
-                        for x in 0..<(newWidth * step) { sums[x / step] += Int(source[row + x]) }
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for y in 0..<newHeight {
+                        for i in 0..<newWidth { sums[i] = 0 }
+                        for dy in 0..<step {
+                            var index = (y * step + dy) * width
+                            for i in 0..<newWidth {
+                                var sum = 0
+                                for _ in 0..<step {
+                                    sum += Int(source[index])
+                                    index += 1
+                                }
+                                sums[i] += sum
+                            }
+                        }
+                        for x in 0..<newWidth { target[y * newWidth + x] = UInt8(sums[x] / area) }
                     }
-                    for x in 0..<newWidth { target[y * newWidth + x] = UInt8(sums[x] / area) }
                 }
             }
         }

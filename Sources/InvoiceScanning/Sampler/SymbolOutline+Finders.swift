@@ -1,46 +1,93 @@
 import EInvoiceBasics
+import Foundation
 
 extension SymbolOutline {
     /// Module sizes (pixels) the outline path is for: below them the symbol is not resolved at
     /// all; above them the finder search finds the finders by their runs.
     static let moduleRange = 0.6...3.0
 
-    /// How many versions, best finder match first, get their finders placed and a grid fitted.
-    static let placedVersions = 4
+    /// How many versions, best timing first, get their finders placed for a grid fit.
+    static let placedVersions = 3
 
     /// Finder arrangements for the symbol whose outline is `corners` (``corners(in:)``), each with
-    /// the version it was placed for, best match first.
+    /// the version it was placed for, the likeliest first.
     ///
-    /// The corner without a finder and the version come from how well the finder pattern, drawn
-    /// through the outline's map at each version and each turn, matches the image at the other
-    /// three corners; then each of the three is moved to where the pattern matches best.
+    /// The corner without a finder is the one the finder pattern matches worst (drawn through the
+    /// outline's map, at every version, at each turn). The version is the one whose timing
+    /// patterns alternate best between finders placed by matching: the finders are placed once
+    /// for each of a few module sizes spanning ``moduleRange`` (a match is good for sizes within a
+    /// fifth or so), then every version's grid through them and the outline's fourth corner is
+    /// sampled along row 6 and column 6. The best few are placed again at their own module size.
     static func arrangements(_ corners: [PlanePoint], in image: GreyImage) -> [(arrangement: FinderArrangement, version: Int)] {
         let side = (0..<4).map { corners[$0].distance(to: corners[($0 + 1) % 4]) }.reduce(0, +) / 4
-        var scored: [(turn: Int, version: Int, score: Double)] = []
-        for version in 1...40 {
+        let versions = (1...40).filter { moduleRange.contains(side / Double(17 + 4 * $0)) }
+        guard let turn = finderlessCorner(corners, versions: versions, in: image) else { return [] }
+        let turned = (0..<4).map { corners[($0 + turn) % 4] }
+        // Module sizes a factor 1.35 apart, and the finders placed at each.
+        var scales: [Double] = []
+        var scale = moduleRange.lowerBound
+        while scale < moduleRange.upperBound * 1.1 { scales.append(scale); scale *= 1.35 }
+        var placements: [Int: [PlanePoint]] = [:]
+        var ranked: [(version: Int, timing: Double)] = []
+        for version in versions {
             let n = Double(17 + 4 * version)
-            guard moduleRange.contains(side / n), let geometry = SymbolGeometry(version: version) else { continue }
+            let nearest = scales.indices.min { abs(log(scales[$0] * n / side)) < abs(log(scales[$1] * n / side)) } ?? 0
+            if placements[nearest] == nil { placements[nearest] = placeFinders(image, corners: turned, dimension: side / scales[nearest]) }
+            guard let finders = placements[nearest], let fit = timing(image, finders: finders, outerCorner: turned[2], version: version)
+            else { continue }
+            // Weighed by the line's length: data on a short line alternates by chance far more
+            // often than on a long one (the score's spread goes as 1/√length).
+            ranked.append((version, fit.timing * (n - 16).squareRoot()))
+        }
+        return ranked.sorted { $0.timing > $1.timing }.prefix(placedVersions).compactMap { candidate in
+            let n = 17 + 4 * candidate.version
+            let placed = placeFinders(image, corners: turned, dimension: Double(n))
+            guard let fit = timing(image, finders: placed, outerCorner: turned[2], version: candidate.version) else { return nil }
+            var arrangement = FinderArrangement(topLeft: placed[0], topRight: placed[1], bottomLeft: placed[2], module: side / Double(n))
+            arrangement.outerCorner = fit.corner
+            return (arrangement, candidate.version)
+        }
+    }
+
+    /// Which corner (index into `corners`) is the symbol's top-left: the turn at which the finder
+    /// pattern matches best at the three finder corners, over `versions`.
+    static func finderlessCorner(_ corners: [PlanePoint], versions: [Int], in image: GreyImage) -> Int? {
+        var best: (turn: Int, score: Double)?
+        for version in versions {
+            guard let geometry = SymbolGeometry(version: version) else { continue }
             for turn in 0..<4 {
                 let turned = (0..<4).map { corners[($0 + turn) % 4] }
                 guard let map = Homography.through(corners: turned, dimension: geometry.dimension) else { continue }
                 let score = geometry.finderCentres.map { finderMatch(image, map: map, centre: $0) }.reduce(0, +) / 3
-                scored.append((turn, version, score))
+                if score > (best?.score ?? -.infinity) { best = (turn, score) }
             }
         }
-        // The turn: the one whose best version matches best (three finders against data).
-        guard let turn = scored.max(by: { $0.score < $1.score })?.turn else { return [] }
-        let versions = scored.filter { $0.turn == turn }.sorted { $0.score > $1.score }.prefix(placedVersions)
-        let turned = (0..<4).map { corners[($0 + turn) % 4] }
-        return versions.compactMap { candidate in
-            guard let geometry = SymbolGeometry(version: candidate.version),
-                  let map = Homography.through(corners: turned, dimension: geometry.dimension)
-            else { return nil }
-            let placed = geometry.finderCentres.map { placeFinder(image, map: map, centre: $0) }
-            let module = side / Double(geometry.dimension)
-            var arrangement = FinderArrangement(topLeft: placed[0], topRight: placed[1], bottomLeft: placed[2], module: module)
-            arrangement.outerCorner = turned[2]
-            return (arrangement, candidate.version)
+        return best?.turn
+    }
+
+    /// The three finder centres (top-left, top-right, bottom-left, in pixels) placed by matching
+    /// for a symbol of `dimension` modules (not necessarily a version's) filling `corners`.
+    static func placeFinders(_ image: GreyImage, corners: [PlanePoint], dimension: Double) -> [PlanePoint] {
+        let unit = [PlanePoint(x: 0, y: 0), PlanePoint(x: dimension, y: 0), PlanePoint(x: dimension, y: dimension), PlanePoint(x: 0, y: dimension)]
+        guard let map = Homography.fit(from: unit, to: corners) else { return [] }
+        let far = dimension - 3.5
+        return [PlanePoint(x: 3.5, y: 3.5), PlanePoint(x: far, y: 3.5), PlanePoint(x: 3.5, y: far)].map {
+            placeFinder(image, map: map, centre: $0)
         }
+    }
+
+    /// How well row 6 and column 6 alternate (the worse of the two, as ``ModuleGrid/timingScore``)
+    /// on the grid of `version` through three finder centres and the outline's outer corner, moved
+    /// (``TimingPerspective``) up to the outline's error of two modules or so where that aligns them
+    /// better; and the corner so moved.
+    static func timing(_ image: GreyImage, finders: [PlanePoint], outerCorner: PlanePoint, version: Int)
+        -> (timing: Double, corner: PlanePoint)? {
+        guard finders.count == 3, let geometry = SymbolGeometry(version: version),
+              let affine = Homography.affine(from: geometry.finderCentres, to: finders),
+              let fit = TimingPerspective.fit(image, geometry: geometry, finders: finders, affine: affine,
+                                              outerCorner: outerCorner, reach: 3)
+        else { return nil }
+        return (fit.timing, fit.corner)
     }
 
     /// The correlation (−1…1) between the image sampled at the 9 × 9 module centres around

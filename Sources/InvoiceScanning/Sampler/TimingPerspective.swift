@@ -14,16 +14,22 @@ import EInvoiceBasics
 /// of a module, far enough for a keystone of a quarter of the side.
 enum TimingPerspective {
     /// The map through the three finder centres whose timing patterns alternate best, with that
-    /// score (as ``ModuleGrid/timingScore``), or nil for a version without room for a search.
-    static func fit(_ image: GreyImage, geometry: SymbolGeometry, finders: [PlanePoint], affine: Homography)
+    /// score (as ``ModuleGrid/timingScore``) and the fourth corner it puts in the image, or nil
+    /// for a version without room for a search.
+    ///
+    /// The fourth corner is the symbol's outer corner (module (n, n)) near `outerCorner` when the
+    /// outline gave one, searched `reach` modules each way; otherwise the fourth finder-like
+    /// point (n − 3.5, n − 3.5) near the affine guess, searched a quarter of the side each way.
+    static func fit(_ image: GreyImage, geometry: SymbolGeometry, finders: [PlanePoint], affine: Homography,
+                    outerCorner: PlanePoint? = nil, reach: Double? = nil)
         -> (homography: Homography, corner: PlanePoint, timing: Double)? {
         let n = geometry.dimension
         guard n >= 25 else { return nil }
-        let far = Double(n) - 3.5
-        let modules = geometry.finderCentres + [PlanePoint(x: far, y: far)]
+        let fourth = outerCorner == nil ? Double(n) - 3.5 : Double(n)
+        let modules = geometry.finderCentres + [PlanePoint(x: fourth, y: fourth)]
         let origin = affine.apply(PlanePoint(x: 0, y: 0))
         let ex = affine.apply(PlanePoint(x: 1, y: 0)) - origin, ey = affine.apply(PlanePoint(x: 0, y: 1)) - origin
-        let base = affine.apply(modules[3])
+        let base = outerCorner ?? affine.apply(modules[3])
         func map(_ a: Double, _ b: Double) -> Homography? {
             Homography.fit(from: modules, to: finders + [base + ex * a + ey * b])
         }
@@ -34,7 +40,7 @@ enum TimingPerspective {
                 return image.sample(map.apply(alongRow ? PlanePoint(x: along, y: 6.5) : PlanePoint(x: 6.5, y: along)))
             }, firstIndex: 8)
         }
-        let reach = Double(n) / 4
+        let reach = reach ?? Double(n) / 4
         var a = 0.0, b = 0.0
         for _ in 0..<2 {
             // Along the rows: seen on column 6.
