@@ -30,28 +30,32 @@ public struct GreyImage: Sendable, Hashable {
             let step = Int((1 / factor).rounded(.down))
             return boxDownsampled(step).resized(by: factor * Double(step))
         }
+        // Same size: the bilinear pass would copy every pixel (weights 0), so the copy is skipped.
+        guard newWidth != width || newHeight != height else { return self }
         var out = [UInt8](repeating: 255, count: newWidth * newHeight)
         let scaleX = Double(width) / Double(newWidth), scaleY = Double(height) / Double(newHeight)
+        let height = height, width = width
         // Source column pairs and weights (0…256) are the same for every row: compute them once.
-        var x0s = [Int](repeating: 0, count: newWidth), x1s = x0s, fxs = x0s
-        for x in 0..<newWidth {
+        let taps = (0..<newWidth).map { x -> (left: Int, right: Int, weight: Int) in
             let sx = max(0, (Double(x) + 0.5) * scaleX - 0.5)
-            x0s[x] = min(Int(sx), width - 1)
-            x1s[x] = min(x0s[x] + 1, width - 1)
-            fxs[x] = Int((sx - Double(x0s[x])) * 256)
+            let left = min(Int(sx), width - 1)
+            return (left, min(left + 1, width - 1), Int((sx - Double(left)) * 256))
         }
+        // Unchecked buffers: this runs over every pixel of every crop searched twice upscaled.
         pixels.withUnsafeBufferPointer { source in
             out.withUnsafeMutableBufferPointer { target in
-                for y in 0..<newHeight {
-                    let sy = max(0, (Double(y) + 0.5) * scaleY - 0.5)
-                    let y0 = min(Int(sy), height - 1), y1 = min(y0 + 1, height - 1)
-                    let fy = Int((sy - Double(y0)) * 256)
-                    let row0 = y0 * width, row1 = y1 * width, outRow = y * newWidth
-                    for x in 0..<newWidth {
-                        let fx = fxs[x], a = x0s[x], b = x1s[x]
-                        let top = Int(source[row0 + a]) * (256 - fx) + Int(source[row0 + b]) * fx
-                        let bottom = Int(source[row1 + a]) * (256 - fx) + Int(source[row1 + b]) * fx
-                        target[outRow + x] = UInt8((top * (256 - fy) + bottom * fy + 32768) >> 16)
+                taps.withUnsafeBufferPointer { taps in
+                    for y in 0..<newHeight {
+                        let sy = max(0, (Double(y) + 0.5) * scaleY - 0.5)
+                        let y0 = min(Int(sy), height - 1), y1 = min(y0 + 1, height - 1)
+                        let fy = Int((sy - Double(y0)) * 256)
+                        let row0 = y0 * width, row1 = y1 * width, outRow = y * newWidth
+                        for x in 0..<newWidth {
+                            let (a, b, fx) = taps[x]
+                            let top = Int(source[row0 + a]) * (256 - fx) + Int(source[row0 + b]) * fx
+                            let bottom = Int(source[row1 + a]) * (256 - fx) + Int(source[row1 + b]) * fx
+                            target[outRow + x] = UInt8((top * (256 - fy) + bottom * fy + 32768) >> 16)
+                        }
                     }
                 }
             }

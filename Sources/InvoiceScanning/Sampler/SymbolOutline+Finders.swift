@@ -3,8 +3,10 @@ import Foundation
 
 extension SymbolOutline {
     /// Module sizes (pixels) the outline path is for: below them the symbol is not resolved at
-    /// all; above them the finder search finds the finders by their runs.
-    static let moduleRange = 0.6...3.0
+    /// all; above them the finder search finds the finders by their runs (and a symbol it found
+    /// but could not read is not helped by a second placement: its grids of many modules only
+    /// cost the time the filters after it need).
+    static let moduleRange = 0.6...2.2
 
     /// How many versions, best timing first, get their finders placed for a grid fit.
     static let placedVersions = 3
