@@ -15,6 +15,10 @@ public final class PDFDocument {
     let poppler: einv_poppler
     let document: OpaquePointer
     private let bytes: OpaquePointer
+    /// The last page's image surface, drawn over again for the next page of the same size: a
+    /// 300-DPI A4 page is 35 MB of pixels, and a fresh surface per page cost the kernel a page
+    /// fault for every 4 KB of it (a third of a long PDF's scanning time).
+    private var pageSurface: (surface: Surface, width: Int, height: Int)?
 
     /// Opens a PDF from memory. Encrypted PDFs (a user password) and broken files are errors.
     public init(data: Data) throws(RasterError) {
@@ -69,7 +73,14 @@ public final class PDFDocument {
         }
         let pixelWidth = size.width, pixelHeight = size.height
         do {
-            let surface = try Surface(imageWidth: pixelWidth, height: pixelHeight)
+            let surface: Surface
+            if let reused = pageSurface, reused.width == pixelWidth, reused.height == pixelHeight {
+                surface = reused.surface
+            } else {
+                pageSurface = nil
+                surface = try Surface(imageWidth: pixelWidth, height: pixelHeight)
+                pageSurface = (surface, pixelWidth, pixelHeight)
+            }
             let context = try GraphicsContext(surface: surface)
             context.setColor(red: 1, green: 1, blue: 1)
             context.fillRectangle(x: 0, y: 0, width: Double(pixelWidth), height: Double(pixelHeight))
