@@ -56,12 +56,13 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CPangoFT2", pkgConfig: "pangoft2", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         // Headers only for the libraries most commands never call: each is opened with dlopen on first
         // use, not linked (Sources/CDynamicLibrary/dynamic_library.h, included by their shims, and
         // EInvoiceBasics' DynamicLibrary).
         // poppler-glib's headers need glib's and Cairo's include paths: cairo's pkg-config gives both.
         .systemLibrary(name: "CPoppler", pkgConfig: "cairo", providers: [.apt(["libpoppler-glib-dev"])]),
+        // zbar is needed by `scan` alone, and pulls in D-Bus, systemd, V4L and libgcrypt.
+        .systemLibrary(name: "CZBar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CTIFF", providers: [.apt(["libtiff-dev"])]),
         .target(name: "QRCodec", dependencies: ["EInvoiceBasics", "CQREncode", "CZBar"]),

@@ -56,6 +56,8 @@ public struct InvoiceScanner: Sendable {
     /// Scans every page of `data` (each rendered once, streamed) and compares each signed QR with its document.
     /// - Parameter thumbnailWidth: also keep each page reduced to this width (the desk's previews).
     public func scan(_ data: Data, thumbnailWidth: Int? = nil) throws(RasterError) -> [PageResult] {
+        // zbar is opened on first use: without it every page would read as "no QR".
+        do { try QRDecoder.requireLibrary() } catch { throw RasterError(.decoderFailed, error.reason) }
         var results: [PageResult] = []
         var seenTokens = Set<String>()
         var recognition = PrintedTextRecognition(mode: ocr, options: ocrOptions, limits: limits)
