@@ -3,9 +3,9 @@
 /// The cascade's steps in the order measured on a corpus: at each place, the step reading the
 /// most images not yet read per CPU millisecond of its mean cost over a page's regions.
 ///
-/// Measured 2026-12-01 with `einvoice-bench scan-steps` (release build, thread CPU time) on
-/// 1 images of the development corpus (`bench/corpus/make_corpus.py --first-seed 100`, seeds the
-/// decode-rate table does not use), kinds: x.
+/// Measured 2026-12-02 with `einvoice-bench scan-steps` (release build, thread CPU time) on
+/// 540 images of the development corpus (`bench/corpus/make_corpus.py --first-seed 100`, seeds the
+/// decode-rate table does not use), kinds: blur, clean-300dpi, defocus, faded-thermal, inverted-200dpi, jpeg-heavy, keystone-photo, low-contrast, noise, perspective, phone-photo, rotated, scan-150dpi, scan-600dpi, small-25mm-ecc-h, small-ecc-m-150dpi, stamp-over-finder, stamp-over-quiet-zone, tiny-25mm-ecc-h-150-220dpi, two-qrs.
 enum MeasuredStepOrder {
     struct Entry {
         /// The step's name in ``QRScanner``.
@@ -19,6 +19,30 @@ enum MeasuredStepOrder {
     }
 
     static let entries: [Entry] = [
+        Entry(step: "scale 0.5", reads: 210, newReads: 210, milliseconds: 6.01),
+        Entry(step: "scale 1.0", reads: 299, newReads: 122, milliseconds: 17.87),
+        Entry(step: "invert", reads: 26, newReads: 26, milliseconds: 18.19),
+        Entry(step: "strong sharpen threshold", reads: 335, newReads: 43, milliseconds: 33.19),
+        Entry(step: "threshold 0.5", reads: 185, newReads: 4, milliseconds: 6.15),
+        Entry(step: "geometric sampler", reads: 516, newReads: 114, milliseconds: 244.58),
+        Entry(step: "scale 0.62", reads: 229, newReads: 1, milliseconds: 8.45),
+        Entry(step: "scale 0.75", reads: 255, newReads: 0, milliseconds: 11.84),
+        Entry(step: "threshold", reads: 290, newReads: 0, milliseconds: 18.76),
+        Entry(step: "contrast", reads: 299, newReads: 0, milliseconds: 19.48),
+        Entry(step: "unsharp 0.75 threshold", reads: 262, newReads: 0, milliseconds: 23.81),
+        Entry(step: "deskew 0.5", reads: 213, newReads: 0, milliseconds: 26.03),
+        Entry(step: "sharpen", reads: 273, newReads: 0, milliseconds: 26.28),
+        Entry(step: "median 0.5", reads: 213, newReads: 0, milliseconds: 33.41),
+        Entry(step: "unsharp", reads: 323, newReads: 0, milliseconds: 37.83),
+        Entry(step: "deskew", reads: 291, newReads: 0, milliseconds: 38.34),
+        Entry(step: "deskew threshold", reads: 292, newReads: 0, milliseconds: 39.94),
+        Entry(step: "scale 1.5", reads: 309, newReads: 0, milliseconds: 42.05),
+        Entry(step: "rotate 45", reads: 197, newReads: 0, milliseconds: 44.19),
+        Entry(step: "threshold 1.5", reads: 309, newReads: 0, milliseconds: 47.72),
+        Entry(step: "deskew sharpen threshold", reads: 334, newReads: 0, milliseconds: 55.29),
+        Entry(step: "deskew unsharp", reads: 320, newReads: 0, milliseconds: 60.00),
+        Entry(step: "unsharp 1.25 threshold", reads: 345, newReads: 0, milliseconds: 66.48),
+        Entry(step: "scale 2.0", reads: 326, newReads: 0, milliseconds: 69.96),
     ]
 
     /// `steps` in measured order; steps not measured keep their order, after the measured ones.

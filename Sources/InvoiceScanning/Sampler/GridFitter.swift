@@ -55,7 +55,7 @@ struct GridFitter {
     /// finders leaves them poorly alternating and the search makes them plainly better; nil where
     /// the affine guess is good enough (flat scans, the common case) or nothing better is found.
     func perspectiveFromTiming(affine: Homography, finders: [PlanePoint]) -> (homography: Homography, corner: PlanePoint)? {
-        let affineTiming = ModuleGrid(image: image, homography: affine, geometry: geometry).timingScore
+        let affineTiming = ModuleGrid.timingScore(image, through: affine, dimension: geometry.dimension)
         guard affineTiming < Self.plainTiming,
               let found = TimingPerspective.fit(image, geometry: geometry, finders: finders, affine: affine),
               found.timing > affineTiming + 0.15

@@ -47,20 +47,6 @@ enum MissingFinder {
         guard let geometry = SymbolGeometry(version: version),
               let affine = Homography.affine(from: geometry.finderCentres, to: arrangement.points)
         else { return 0 }
-        let n = geometry.dimension
-        func score(_ point: (Int) -> PlanePoint) -> Double {
-            let values = (8...(n - 9)).map { image.sample(affine.apply(point($0))) }
-            let mean = values.reduce(0, +) / Double(values.count)
-            var signed = 0.0, total = 0.0
-            for (offset, value) in values.enumerated() {
-                let expectedDark = (offset + 8) % 2 == 0
-                signed += (expectedDark ? 1 : -1) * (mean - value)
-                total += abs(mean - value)
-            }
-            return total > 0 ? signed / total : 0
-        }
-        let row = score { PlanePoint(x: Double($0) + 0.5, y: 6.5) }
-        let column = score { PlanePoint(x: 6.5, y: Double($0) + 0.5) }
-        return min(row, column)
+        return ModuleGrid.timingScore(image, through: affine, dimension: geometry.dimension)
     }
 }

@@ -94,6 +94,20 @@ struct ModuleGrid: Sendable {
                    Self.alternation((8...(n - 9)).map { values[$0 * n + 6] }, firstIndex: 8))
     }
 
+    /// ``timingScore`` for a grid not sampled yet: row 6 and column 6 read through `map` alone.
+    static func timingScore(_ image: GreyImage, through map: Homography, dimension: Int) -> Double {
+        min(timingLine(image, through: map, dimension: dimension, alongRow: true),
+            timingLine(image, through: map, dimension: dimension, alongRow: false))
+    }
+
+    /// How row 6 (`alongRow`) or column 6 alternates between the finders, read through `map`.
+    static func timingLine(_ image: GreyImage, through map: Homography, dimension n: Int, alongRow: Bool) -> Double {
+        alternation((8...(n - 9)).map { index in
+            let along = Double(index) + 0.5
+            return image.sample(map.apply(alongRow ? PlanePoint(x: along, y: 6.5) : PlanePoint(x: 6.5, y: along)))
+        }, firstIndex: 8)
+    }
+
     /// How well `values` (a timing line's modules from index `firstIndex`) alternate as a timing
     /// pattern does, dark at even indices: the signed share of their swing about their mean that has
     /// the timing pattern's sign (1 perfectly, about 0 for data or a line off the symbol).

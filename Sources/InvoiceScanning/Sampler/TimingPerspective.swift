@@ -33,12 +33,8 @@ enum TimingPerspective {
         func map(_ a: Double, _ b: Double) -> Homography? {
             Homography.fit(from: modules, to: finders + [base + ex * a + ey * b])
         }
-        /// How row 6 (`alongRow`) or column 6 alternates through `map`.
         func timing(_ map: Homography, alongRow: Bool) -> Double {
-            ModuleGrid.alternation((8...(n - 9)).map { index in
-                let along = Double(index) + 0.5
-                return image.sample(map.apply(alongRow ? PlanePoint(x: along, y: 6.5) : PlanePoint(x: 6.5, y: along)))
-            }, firstIndex: 8)
+            ModuleGrid.timingLine(image, through: map, dimension: n, alongRow: alongRow)
         }
         let reach = reach ?? Double(n) / 4
         var a = 0.0, b = 0.0
@@ -49,7 +45,7 @@ enum TimingPerspective {
             b = best(over: reach) { shift in map(a, shift).map { timing($0, alongRow: true) } } ?? b
         }
         guard let fitted = map(a, b) else { return nil }
-        return (fitted, base + ex * a + ey * b, min(timing(fitted, alongRow: true), timing(fitted, alongRow: false)))
+        return (fitted, base + ex * a + ey * b, ModuleGrid.timingScore(image, through: fitted, dimension: n))
     }
 
     /// The shift in −reach…reach (quarter modules) with the highest score.
