@@ -1,6 +1,6 @@
 // Tables of C functions resolved with dlsym in a library opened with dlopen on first use.
 //
-// Each library that most einvoice commands never call (poppler for PDF input, qpdf for PDF/A and
+// Each library that most einvoice commands never call (poppler for PDF input, zbar for QR reading, qpdf for PDF/A and
 // PDF structure checks, libtiff and TurboJPEG for scans, Tesseract for OCR) is opened when first
 // needed instead of linked: a linked library is loaded, relocated and initialised — with all it
 // pulls in — by every process before `main`, and these cost `einvoice --version` about two thirds
