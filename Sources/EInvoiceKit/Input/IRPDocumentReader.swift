@@ -37,7 +37,7 @@ public enum IRPDocumentReader {
             each(InputDocument(id: source, format: format, content: .unreadable("the input is not UTF-8 text but UTF-16: save it as UTF-8")))
             return
         }
-        guard String(validating: data, as: UTF8.self) != nil || format == .jws else {
+        guard format == .jws || isValidUTF8(data) else {
             each(InputDocument(id: source, format: format, content: .unreadable("the input is not UTF-8 text (a binary file?)")))
             return
         }
@@ -165,6 +165,26 @@ public enum IRPDocumentReader {
 
     private static func jsonProblem(_ error: ModelError) -> String {
         error.code == .duplicateKey ? "ambiguous JSON: \(error.reason)" : "the input looks like JSON but is not valid: \(error.reason)"
+    }
+
+    /// Whether `data` is UTF-8. Token files and IRP JSON are ASCII: eight bytes at a time are checked
+    /// for a high bit first, and only text with one is decoded (a `String` made of a 20 MB file
+    /// just to validate it cost more than the file's JSON parsing).
+    static func isValidUTF8(_ data: Data) -> Bool {
+        let ascii = data.withUnsafeBytes { bytes -> Bool in
+            var index = 0
+            var high: UInt64 = 0
+            while index + 8 <= bytes.count {
+                high |= bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < bytes.count {
+                high |= UInt64(bytes[index])
+                index += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+        return ascii || String(validating: data, as: UTF8.self) != nil
     }
 
     private static func looksLikeJSON(_ data: Data) -> Bool {
