@@ -3,8 +3,10 @@ public import QRCodec
 
 /// Reads QR symbols zbar's own finder misses — modules of one or two pixels, photos at an angle,
 /// defocus, a stamp over a corner — by doing the geometry itself: it locates the finder
-/// patterns, fits the module grid through the alignment patterns, samples every module and
-/// hands zbar (which still does the Reed–Solomon decoding) a clean redraw of the symbol.
+/// patterns (or, where their runs are lost, the symbol's outline, ``SymbolOutline``), fits the
+/// module grid through the alignment patterns (the perspective from the timing patterns where the
+/// finders alone leave it open, ``TimingPerspective``), samples every module and hands zbar
+/// (which still does the Reed–Solomon decoding) a clean redraw of the symbol.
 ///
 /// Every parameter comes from the symbol: module size and version from the finders' size and
 /// spacing, the grid from the patterns the standard puts at known places, the threshold from the

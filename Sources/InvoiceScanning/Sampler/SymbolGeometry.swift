@@ -9,7 +9,10 @@ struct SymbolGeometry: Sendable, Hashable {
     }
 
     /// Modules per side.
-    var dimension: Int { 17 + 4 * version }
+    var dimension: Int { Self.dimension(version) }
+
+    /// Modules per side of `version` (any integer: callers scan the range 1…40 with it).
+    static func dimension(_ version: Int) -> Int { 17 + 4 * version }
 
     /// Row/column centres of the alignment patterns: evenly spaced (an even step) from 6 to
     /// `dimension - 7`, as the standard's table lists them; version 32 is the one exception.
@@ -20,7 +23,7 @@ struct SymbolGeometry: Sendable, Hashable {
     private static let alignmentTable: [[Int]] = (1...40).map(computedAlignmentCoordinates)
 
     private static func computedAlignmentCoordinates(_ version: Int) -> [Int] {
-        let dimension = 17 + 4 * version
+        let dimension = SymbolGeometry.dimension(version)
         guard version >= 2 else { return [] }
         let count = version / 7 + 2
         let last = dimension - 7
@@ -78,7 +81,7 @@ struct SymbolGeometry: Sendable, Hashable {
     /// Painted in the rules' reverse order of precedence (timing, the dark module, alignment
     /// patterns, finders with separators), each over the last.
     private static let functionLayouts: [[Int8]] = (1...40).map { version in
-        let n = 17 + 4 * version
+        let n = SymbolGeometry.dimension(version)
         var layout = [Int8](repeating: -1, count: n * n)
         for i in 0..<n {
             layout[6 * n + i] = i % 2 == 0 ? 1 : 0
@@ -107,7 +110,7 @@ struct SymbolGeometry: Sendable, Hashable {
     /// ``functionModule(column:row:)`` from the standard's rules: for places off the symbol, and
     /// the reference the painted layouts are tested against.
     static func layoutFunctionModule(_ version: Int, column: Int, row: Int) -> Bool? {
-        let n = 17 + 4 * version
+        let n = SymbolGeometry.dimension(version)
         let alignmentCoordinates = alignmentTable[version - 1]
         // Finders with their separators.
         for (fx, fy) in [(0, 0), (n - 7, 0), (0, n - 7)] {

@@ -22,7 +22,7 @@ extension SymbolOutline {
     /// sampled along row 6 and column 6. The best few are placed again at their own module size.
     static func arrangements(_ corners: [PlanePoint], in image: GreyImage) -> [(arrangement: FinderArrangement, version: Int)] {
         let side = (0..<4).map { corners[$0].distance(to: corners[($0 + 1) % 4]) }.reduce(0, +) / 4
-        let versions = (1...40).filter { moduleRange.contains(side / Double(17 + 4 * $0)) }
+        let versions = (1...40).filter { moduleRange.contains(side / Double(SymbolGeometry.dimension($0))) }
         guard let turn = finderlessCorner(corners, versions: versions, in: image) else { return [] }
         let turned = (0..<4).map { corners[($0 + turn) % 4] }
         // Module sizes a factor 1.35 apart, and the finders placed at each.
@@ -32,7 +32,7 @@ extension SymbolOutline {
         var placements: [Int: [PlanePoint]] = [:]
         var ranked: [(version: Int, timing: Double)] = []
         for version in versions {
-            let n = Double(17 + 4 * version)
+            let n = Double(SymbolGeometry.dimension(version))
             let nearest = scales.indices.min { abs(log(scales[$0] * n / side)) < abs(log(scales[$1] * n / side)) } ?? 0
             if placements[nearest] == nil { placements[nearest] = placeFinders(image, corners: turned, dimension: side / scales[nearest]) }
             guard let finders = placements[nearest], let fit = timing(image, finders: finders, outerCorner: turned[2], version: version)
@@ -42,7 +42,7 @@ extension SymbolOutline {
             ranked.append((version, fit.timing * (n - 16).squareRoot()))
         }
         return ranked.sorted { $0.timing > $1.timing }.prefix(placedVersions).compactMap { candidate in
-            let n = 17 + 4 * candidate.version
+            let n = SymbolGeometry.dimension(candidate.version)
             let placed = placeFinders(image, corners: turned, dimension: Double(n))
             guard let fit = timing(image, finders: placed, outerCorner: turned[2], version: candidate.version) else { return nil }
             var arrangement = FinderArrangement(topLeft: placed[0], topRight: placed[1], bottomLeft: placed[2], module: side / Double(n))
