@@ -13,10 +13,15 @@ public enum IRN {
     /// The IRN for these fields, exactly as the IRP computes it: no separators, no case change.
     public static func compute(sellerGstin: String, financialYear: String, docType: String, docNo: String) -> String {
         var hasher = SHA256()
-        for part in [sellerGstin, financialYear, docType, docNo] {
+        // Part by part, no array of the four: this runs once or twice per verified token.
+        func add(_ part: String) {
             var part = part
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
+        add(sellerGstin)
+        add(financialYear)
+        add(docType)
+        add(docNo)
         let digits = Array("0123456789abcdef".utf8)
         return hasher.finalize().withUnsafeBytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in

@@ -100,5 +100,30 @@ public struct IRNCheck: Sendable, Hashable {
     /// How it matched: as submitted, or with the document number upper-cased.
     public var matchedAs: IRN.Match?
     public var expected: String?
-    public var detail: String
+    /// What was compared, in words; worded when asked for (a match's words are shown to no one
+    /// by `verify --json`, and wording them for every token of an archive showed in its profile).
+    public var detail: String { reason.words(expected: expected, matchedAs: matchedAs) }
+    let reason: Reason
+
+    /// What the check had to work with: the words of ``detail`` are made from it.
+    enum Reason: Sendable, Hashable {
+        case fieldsMissing
+        case unreadableDate(String)
+        case compared(seller: String, financialYear: String, docType: String, docNo: String)
+
+        func words(expected: String?, matchedAs: IRN.Match?) -> String {
+            switch self {
+            case .fieldsMissing:
+                "cannot recompute the IRN: seller GSTIN, document type, number or date missing"
+            case .unreadableDate(let date):
+                "cannot recompute the IRN: document date \(date) is not dd/MM/yyyy"
+            case .compared(let seller, let year, let docType, let docNo):
+                if let matchedAs {
+                    "IRN recomputed from seller GSTIN, FY \(year), \(docType) and \(docNo) (\(matchedAs.rawValue)) matches"
+                } else {
+                    "IRN does not match SHA-256(\(seller) + \(year) + \(docType) + \(docNo)) = \(expected ?? ""), as submitted or upper-cased"
+                }
+            }
+        }
+    }
 }

@@ -118,6 +118,17 @@ import Testing
         String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self),
     ]
 
+    /// The escape test reads eight bytes at a time: a byte that needs escaping (or one that looks
+    /// close to it) is found at every position of a word and of the tail.
+    @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1f}", "\u{20}", "\u{7f}", "!", "#", "[", "]", "é", "\u{a2}", "\u{dc}"])
+    func everyPositionOfAnEscapeIsFound(character: String) throws {
+        for position in 0..<20 {
+            let text = String(repeating: "a", count: position) + character + String(repeating: "b", count: 19 - position)
+            let value = Awkward(text: text)
+            #expect(try JSONLineEncoder.line(value) == Self.foundationLine(value), "at \(position)")
+        }
+    }
+
     @Test(arguments: JSONLineEncoderTests.awkwardTexts)
     func awkwardValuesAndKeys(text: String) throws {
         let value = Awkward(text: text)

@@ -60,7 +60,7 @@ public enum JSONLineEncoder {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape at all: copy them whole.
         if let copied = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            guard !needsEscape(UnsafeRawBufferPointer(bytes)) else { return false }
             out.append(contentsOf: bytes)
             return true
         }), copied {
@@ -87,6 +87,30 @@ public enum JSONLineEncoder {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Whether any byte is a control character, `"` or `\\`, eight bytes at a time (SWAR: a
+    /// byte-by-byte test was most of writing a `verify --json` line, whose strings need no escape).
+    static func needsEscape(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// Whether some byte of `word` is zero: the classic `(w - 0x01…) & ~w & 0x80…` test.
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            // A byte below 0x20 has none of the bits 0x20, 0x40, 0x80: mask those and look for zero.
+            if hasZeroByte(word & (0xe0 &* ones)) || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5c &* ones)) {
+                return true
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            index += 1
+        }
+        return false
+    }
 
     /// ASCII keys: all of the reports' own.
     static func isPlain(_ key: String) -> Bool {

@@ -7,19 +7,18 @@ enum IRNChecking {
         guard let seller = fields.sellerGstin, let docType = fields.docType, let docNo = fields.docNo,
               let docDate = fields.docDate
         else {
-            return IRNCheck(matches: false, matchedAs: nil, expected: nil,
-                            detail: "cannot recompute the IRN: seller GSTIN, document type, number or date missing")
+            return IRNCheck(matches: false, matchedAs: nil, expected: nil, reason: .fieldsMissing)
         }
         guard let date = DocumentDate(docDate) else {
-            return IRNCheck(matches: false, matchedAs: nil, expected: nil,
-                            detail: "cannot recompute the IRN: document date \(docDate) is not dd/MM/yyyy")
+            return IRNCheck(matches: false, matchedAs: nil, expected: nil, reason: .unreadableDate(docDate))
         }
+        let financialYear = date.financialYear
+        let reason = IRNCheck.Reason.compared(seller: seller, financialYear: financialYear, docType: docType, docNo: docNo)
         if let match = IRN.match(irn, sellerGstin: seller, date: date, docType: docType, docNo: docNo) {
-            return IRNCheck(matches: true, matchedAs: match, expected: irn.lowercased(),
-                            detail: "IRN recomputed from seller GSTIN, FY \(date.financialYear), \(docType) and \(docNo) (\(match.rawValue)) matches")
+            let expected = irn.utf8.contains(where: { (0x41...0x5a).contains($0) }) ? irn.lowercased() : irn
+            return IRNCheck(matches: true, matchedAs: match, expected: expected, reason: reason)
         }
-        let expected = IRN.compute(sellerGstin: seller, financialYear: date.financialYear, docType: docType, docNo: docNo)
-        return IRNCheck(matches: false, matchedAs: nil, expected: expected,
-                        detail: "IRN does not match SHA-256(\(seller) + \(date.financialYear) + \(docType) + \(docNo)) = \(expected), as submitted or upper-cased")
+        let expected = IRN.compute(sellerGstin: seller, financialYear: financialYear, docType: docType, docNo: docNo)
+        return IRNCheck(matches: false, matchedAs: nil, expected: expected, reason: reason)
     }
 }
