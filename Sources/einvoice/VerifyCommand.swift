@@ -32,6 +32,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var recognition: OCROptions
 
     func run() throws {
+        StandardOutput.bufferLargeBlocks()
         let check = ReceivedFileCheck(verifier: try verification.makeVerifier(), limits: limits.rasterLimits(defaultPages: 50), ocr: recognition.ocr)
         var writer = ReportWriter(path: output.output)
         var recorder = LedgerRecorder(try ledger.open())
