@@ -58,12 +58,15 @@ public enum JSONLineEncoder {
     /// characters that have one, `\u00XX` for the others; everything else (slashes, non-ASCII) as is.
     static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape at all: copy them whole.
-        if let copied = text.utf8.withContiguousStorageIfAvailable({ bytes in
+        // Most strings need no escape at all: copy them whole, from the string's own UTF-8 buffer
+        // (`withUTF8` makes one for the rare bridged string; the UTF-8 view's generic path cost more).
+        var text = text
+        let copied = text.withUTF8 { bytes in
             guard !needsEscape(UnsafeRawBufferPointer(bytes)) else { return false }
             out.append(contentsOf: bytes)
             return true
-        }), copied {
+        }
+        if copied {
             out.append(UInt8(ascii: "\""))
             return
         }

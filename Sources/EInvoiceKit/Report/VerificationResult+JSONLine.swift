@@ -58,7 +58,8 @@ struct SortedMembers {
         first = false
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        out.append(contentsOf: "\":".utf8)
+        out.append(UInt8(ascii: "\""))  // byte by byte: appending a literal's UTF-8 view took a generic path
+        out.append(UInt8(ascii: ":"))
         value(&self)
     }
 
