@@ -27,4 +27,13 @@ import Testing
         #expect(IRN.match(upper, sellerGstin: "29AAFCC9980M1ZR", docDate: "01/05/2023", docType: "INV", docNo: "AB/1") == .asSubmitted)
         #expect(IRN.match(upper, sellerGstin: "29AAFCC9980M1ZR", docDate: "01/05/2023", docType: "CRN", docNo: "AB/1") == nil)
     }
+
+    @Test func anIRNIsComparedInLowerCaseWhateverCaseItIsWrittenIn() {
+        let irn = IRN.compute(sellerGstin: "29AAFCC9980M1ZR", financialYear: "2023-24", docType: "INV", docNo: "AB/1")
+        #expect(IRN.lowercased(irn) == irn)
+        #expect(IRN.lowercased(irn.uppercased()) == irn)
+        #expect(IRN.match(irn.uppercased(), sellerGstin: "29AAFCC9980M1ZR", docDate: "01/05/2023", docType: "INV", docNo: "AB/1") == .asSubmitted)
+        #expect(IRN.lowercased("ÉCOLE") == "école")  // an ASCII capital present: all of it lower-cased, as before
+        #expect(IRN.lowercased("école") == "école")
+    }
 }

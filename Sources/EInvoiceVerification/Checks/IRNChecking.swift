@@ -15,8 +15,7 @@ enum IRNChecking {
         let financialYear = date.financialYear
         let reason = IRNCheck.Reason.compared(seller: seller, financialYear: financialYear, docType: docType, docNo: docNo)
         if let match = IRN.match(irn, sellerGstin: seller, date: date, docType: docType, docNo: docNo) {
-            let expected = irn.utf8.contains(where: { (0x41...0x5a).contains($0) }) ? irn.lowercased() : irn
-            return IRNCheck(matches: true, matchedAs: match, expected: expected, reason: reason)
+            return IRNCheck(matches: true, matchedAs: match, expected: IRN.lowercased(irn), reason: reason)
         }
         let expected = IRN.compute(sellerGstin: seller, financialYear: financialYear, docType: docType, docNo: docNo)
         return IRNCheck(matches: false, matchedAs: nil, expected: expected, reason: reason)
