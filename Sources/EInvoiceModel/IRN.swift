@@ -50,15 +50,15 @@ public enum IRN {
         _ irn: String, sellerGstin: String, docDate: String, docType: String, docNo: String
     ) -> Match? {
         guard let date = DocumentDate(docDate) else { return nil }
-        return match(irn, sellerGstin: sellerGstin, date: date, docType: docType, docNo: docNo)
+        return match(irn, sellerGstin: sellerGstin, financialYear: date.financialYear, docType: docType, docNo: docNo)
     }
 
-    /// The same, for a date already read (a verifier reads it once for the check and its words).
+    /// The same, for a financial year already worked out (a verifier works it out once, for the
+    /// check and for its words).
     public static func match(
-        _ irn: String, sellerGstin: String, date: DocumentDate, docType: String, docNo: String
+        _ irn: String, sellerGstin: String, financialYear fy: String, docType: String, docNo: String
     ) -> Match? {
         let expected = lowercased(irn)
-        let fy = date.financialYear
         if compute(sellerGstin: sellerGstin, financialYear: fy, docType: docType, docNo: docNo) == expected {
             return .asSubmitted
         }

@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import EInvoiceModel
 import Foundation
 
@@ -135,32 +136,12 @@ public struct Verifier: Sendable {
 }
 
 extension String.UTF8View {
-    /// Whether `needle` occurs as a contiguous run of bytes, scanned over the string's own storage
-    /// (a native string always has it): generic index steps over a UTF-8 view cost more here than
-    /// the rest of reading a QR token.
+    /// Whether `needle` occurs as a contiguous run of bytes, searched in the string's own storage
+    /// (a native string always has it).
     func contains(subsequence needle: [UInt8]) -> Bool {
-        if let found = withContiguousStorageIfAvailable({ $0.contains(subsequence: needle) }) { return found }
-        return Array(self).withUnsafeBufferPointer { $0.contains(subsequence: needle) }
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Candidates for the needle's first byte found with `memchr`, each compared with `memcmp`:
-    /// the plain byte loop with a generic comparison it replaced showed in the `verify` profile, as
-    /// every QR token's data is searched for the invoice marker.
-    func contains(subsequence needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard count >= needle.count, let base = baseAddress else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            guard let needleBase = needle.baseAddress else { return true }
-            var offset = 0
-            let last = count - needle.count
-            while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
-                let candidate = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                if memcmp(base + candidate, needleBase, needle.count) == 0 { return true }
-                offset = candidate + 1
-            }
-            return false
+        needle.withUnsafeBytes { needle in
+            if let found = withContiguousStorageIfAvailable({ UnsafeRawBufferPointer($0).contains(bytes: needle) }) { return found }
+            return Array(self).withUnsafeBytes { $0.contains(bytes: needle) }
         }
     }
 }

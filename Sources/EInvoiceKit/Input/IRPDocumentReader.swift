@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import EInvoiceModel
 import RasterIO
 public import Foundation
@@ -82,21 +83,11 @@ public enum IRPDocumentReader {
             var start = 0
             while start <= bytes.count {
                 lineNumber += 1
-                let end = nextNewline(in: bytes, from: start)
+                let end = bytes.offset(of: UInt8(ascii: "\n"), from: start) ?? bytes.count
                 guard body(lineNumber, UnsafeRawBufferPointer(rebasing: bytes[start..<end])) else { return }
                 start = end + 1
             }
         }
-    }
-
-    /// The offset of the next `\n` at or after `start`, or the end: `memchr`, which reads a word at
-    /// a time, where a generic `firstIndex(of:)` stepped byte by byte (a file of tokens is mostly
-    /// line bodies, so this loop is most of reading it).
-    private static func nextNewline(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, 0x0a, bytes.count - start)
-        else { return bytes.count }
-        return base.distance(to: UnsafeRawPointer(found))
     }
 
     /// One JSON value per line (JSONL); used when the whole input is not one JSON value.

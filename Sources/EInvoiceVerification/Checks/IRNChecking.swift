@@ -14,7 +14,7 @@ enum IRNChecking {
         }
         let financialYear = date.financialYear
         let reason = IRNCheck.Reason.compared(seller: seller, financialYear: financialYear, docType: docType, docNo: docNo)
-        if let match = IRN.match(irn, sellerGstin: seller, date: date, docType: docType, docNo: docNo) {
+        if let match = IRN.match(irn, sellerGstin: seller, financialYear: financialYear, docType: docType, docNo: docNo) {
             return IRNCheck(matches: true, matchedAs: match, expected: IRN.lowercased(irn), reason: reason)
         }
         let expected = IRN.compute(sellerGstin: seller, financialYear: financialYear, docType: docType, docNo: docNo)
