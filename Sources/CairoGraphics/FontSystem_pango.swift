@@ -76,6 +76,11 @@ public final class FontSystem {
             throw CairoError("pango_cairo_font_map_new_for_font_type returned NULL")
         }
         pango_fc_font_map_set_config(CPangoFT2_asFcFontMap(map), config)
+        // The font map's resolution too, not only the context's: Pango builds some fontconfig patterns
+        // from the map's (96 dpi by default), and a pattern that differs only in its dpi is matched
+        // and sorted again, each time on two new threads (Pango 1.50). One invoice made 13 patterns
+        // twice and started 26 threads more than it needed; the glyphs are the same either way.
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
         guard let context = pango_font_map_create_context(map) else {
             CPangoCairo_unref(map)
             FcConfigDestroy(config)
