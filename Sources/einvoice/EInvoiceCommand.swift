@@ -1,8 +1,8 @@
 import ArgumentParser
 import EInvoiceKit
 
-/// `einvoice`: verify, render, scan and archive Indian GST e-invoices.
-@main
+/// `einvoice`: verify, render, scan and archive Indian GST e-invoices (the process starts in
+/// ``EntryPoint``).
 struct EInvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "einvoice",
@@ -26,8 +26,4 @@ struct EInvoiceCommand: AsyncParsableCommand {
                       DecodeCommand.self, TemplatesCommand.self, LedgerCommand.self]
     )
 
-    /// Runs the command line, with a bare `--ledger` given its (empty) value first.
-    static func main() async {
-        await main(LedgerArgument.normalised(Array(CommandLine.arguments.dropFirst())))
-    }
 }
