@@ -24,6 +24,7 @@ let package = Package(
         // For bench/fuzz's image-loader harness; the C decoders stay behind RasterIO's Swift API.
         .library(name: "RasterIO", targets: ["RasterIO"]),
         .executable(name: "einvoice", targets: ["einvoice"]),
+        .executable(name: "einvoice-serve", targets: ["einvoice-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -98,12 +99,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "einvoice",
+        // The command line, shared by its two executables.
+        .target(
+            name: "EInvoiceCLI",
             dependencies: [
-                "EInvoiceServer", "InvoiceLedger", .product(name: "Hummingbird", package: "hummingbird"),
-                "EInvoiceKit", "EInvoiceBasics", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec", "InvoiceScanning", "RasterIO",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "InvoiceLedger", "EInvoiceKit", "EInvoiceBasics", "EInvoiceModel", "EInvoiceVerification", "InvoiceLayout", "QRCodec",
+                "InvoiceScanning", "RasterIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The CLI without the web server, whose SwiftNIO and Hummingbird every start would pay for.
+        .executableTarget(name: "einvoice", dependencies: ["EInvoiceCLI"]),
+        // The verification desk (`einvoice serve` starts it); otherwise the same command line.
+        .executableTarget(
+            name: "einvoice-serve",
+            dependencies: [
+                "EInvoiceCLI", "EInvoiceServer", "EInvoiceKit", "EInvoiceBasics", "InvoiceLedger", "RasterIO",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -134,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EInvoiceCLITests",
-            dependencies: ["einvoice", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel", "InvoiceLedger"]
+            dependencies: ["einvoice", "einvoice-serve", "EInvoiceTestSupport", "EInvoiceKit", "EInvoiceModel", "InvoiceLedger"]
         ),
         .testTarget(
             name: "InvoiceScanningTests",

@@ -66,6 +66,22 @@ import Testing
         #expect(bytes.range(of: Data("/OutputIntents".utf8)) != nil)
     }
 
+    /// `serve` hands over to `einvoice-serve` beside the binary: without it, a clear error, not a crash.
+    @Test func serveWithoutTheDeskProgramBesideItSaysWhatIsMissing() throws {
+        let result = try CommandRunner.run(["serve", "--port", "1"], environment: isolated, executable: binary)
+        #expect(result.status == 66, "\(result.stderr)")
+        #expect(result.stderr.contains(prefix.appendingPathComponent("bin/einvoice-serve").path + ", which is not installed"),
+                "\(result.stderr)")
+    }
+
+    /// `serve`'s options are checked by `einvoice` itself before it hands over (here nothing is beside it).
+    @Test func serveUsageErrorsAreEinvoicesOwn() throws {
+        let result = try CommandRunner.run(["serve", "--port", "0"], environment: isolated, executable: binary)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--port must be 1–65535"), "\(result.stderr)")
+        #expect(result.stderr.contains("einvoice serve"), "\(result.stderr)")
+    }
+
     @Test func withNothingBesideItFailsNamingWhereItLooked() throws {
         let result = try CommandRunner.run(
             ["render", Fixtures.url("samples/production-odoo-nic-data.json").path, "-o", prefix.appendingPathComponent("x.pdf").path],

@@ -17,8 +17,8 @@ import Testing
         ["InvoiceRenderer", "InvoiceScanning", "EInvoiceTestSupport"],           // draw; read QRs and print
         ["EInvoiceKit"],                                                          // the façades
         ["InvoiceLedger"],                                                        // history of checks
-        ["EInvoiceServer"],                                                       // the desk
-        ["einvoice", "einvoice-bench"],                                           // the faces
+        ["EInvoiceServer", "EInvoiceCLI"],                                        // the desk; the command line
+        ["einvoice", "einvoice-serve", "einvoice-bench"],                         // the faces
     ]
 
     static let sources = Fixtures.root.appendingPathComponent("Sources")
@@ -77,6 +77,20 @@ import Testing
                         "\(file) imports \(imported), which Package.swift does not list for \(module)")
             }
         }
+    }
+
+    /// `einvoice` starts without the desk's web server: nothing it depends on, however indirectly,
+    /// is `EInvoiceServer` (SwiftNIO and Hummingbird come only with it; `einvoice serve` hands over
+    /// to `einvoice-serve`).
+    @Test func theCommandLineDoesNotReachTheWebServer() throws {
+        let declared = try Self.declaredDependencies()
+        var reached: Set<String> = [], queue = ["einvoice"]
+        while let module = queue.popLast() {
+            for dependency in declared[module, default: []] where reached.insert(dependency).inserted { queue.append(dependency) }
+        }
+        #expect(reached.contains("EInvoiceCLI") && reached.contains("EInvoiceKit"), "Package.swift was not parsed: \(reached)")
+        #expect(!reached.contains("EInvoiceServer"), "einvoice reaches EInvoiceServer")
+        #expect(declared["einvoice-serve", default: []].contains("EInvoiceServer"))
     }
 
     /// `(file, module)` for each `import` of a local module in the Swift files under `folder`.

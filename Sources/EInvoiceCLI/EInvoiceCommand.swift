@@ -1,10 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import EInvoiceKit
 
-/// `einvoice`: verify, render, scan and archive Indian GST e-invoices (the process starts in
-/// ``EntryPoint``).
-struct EInvoiceCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `einvoice`: verify, render, scan and archive Indian GST e-invoices (a process starts in
+/// ``CommandLineEntry``).
+public struct EInvoiceCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "einvoice",
         abstract: "Verify and print Indian GST e-invoices signed by the IRP.",
         discussion: """
@@ -26,4 +26,5 @@ struct EInvoiceCommand: AsyncParsableCommand {
                       DecodeCommand.self, TemplatesCommand.self, LedgerCommand.self]
     )
 
+    public init() {}
 }

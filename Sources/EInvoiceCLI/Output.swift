@@ -41,6 +41,6 @@ struct ReportWriter {
 }
 
 /// Prints a message on standard error, prefixed with the tool name.
-func warn(_ message: String) {
+public func warn(_ message: String) {
     FileHandle.standardError.write(Data("einvoice: \(message)\n".utf8))
 }

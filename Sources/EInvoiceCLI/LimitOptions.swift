@@ -1,9 +1,9 @@
-import ArgumentParser
+public import ArgumentParser
 import EInvoiceBasics
-import RasterIO
+public import RasterIO
 
 /// Limits on what one input file may cost (`scan`, `verify FILE`, `serve`); defaults in docs/reliability.md.
-struct LimitOptions: ParsableArguments {
+public struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Pages read per PDF or TIFF (default: scan 50, serve 20).", valueName: "N"))
     var maxPages: Int?
 
@@ -28,7 +28,9 @@ struct LimitOptions: ParsableArguments {
     @Flag(help: "Run the image and PDF decoders inside this process (no time or memory isolation; for debugging).")
     var inProcess = false
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard (maxPages ?? 1) >= 1, maxImageMegapixels >= 1, maxFileMegapixels >= 1, maxSeconds > 0, maxJpegScans >= 1,
               maxFormDepth >= 1
         else { throw ValidationError("--max-pages, --max-*-megapixels, --max-seconds, --max-jpeg-scans and --max-form-depth must be positive") }
@@ -36,7 +38,7 @@ struct LimitOptions: ParsableArguments {
     }
 
     /// The limits these options describe, `defaultPages` unless --max-pages is given.
-    func rasterLimits(defaultPages: Int) -> RasterLimits {
+    public func rasterLimits(defaultPages: Int) -> RasterLimits {
         var limits = RasterLimits()
         limits.maxPages = maxPages ?? defaultPages
         limits.maxPixels = maxImageMegapixels * 1_000_000

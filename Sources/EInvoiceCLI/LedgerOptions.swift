@@ -1,20 +1,22 @@
-import ArgumentParser
+public import ArgumentParser
 import EInvoiceKit
 import Foundation
-import InvoiceLedger
+public import InvoiceLedger
 
 /// `--ledger[=PATH]`: record each checked invoice in the duplicate-invoice ledger.
-struct LedgerOptions: ParsableArguments {
+public struct LedgerOptions: ParsableArguments {
     @Option(name: .customLong("ledger"), help: ArgumentHelp(
         "Record each checked invoice in the ledger and report earlier receipts of it; a bare --ledger uses the default ledger.",
         valueName: "PATH"))
     var path: String?
 
+    public init() {}
+
     /// The ledger these options name, opened; `nil` without `--ledger`.
     func open() throws -> InvoiceLedger? { try Self.open(path) }
 
     /// Opens the ledger at `path` (empty: the default one); a failure is a message and exit 73.
-    static func open(_ path: String?) throws -> InvoiceLedger? {
+    public static func open(_ path: String?) throws -> InvoiceLedger? {
         guard let path else { return nil }
         do {
             return try InvoiceLedger(path: path.isEmpty ? LedgerLocation.defaultPath() : path)
@@ -30,8 +32,8 @@ struct LedgerOptions: ParsableArguments {
 /// The parser needs every option value spelled out, so a bare `--ledger` becomes `--ledger=DEFAULT`
 /// (the user's ledger), unless the next argument names a database (`.sqlite`, `.sqlite3`, `.db`): then it
 /// is the path, as in `--ledger books.sqlite`. `--ledger=PATH` always works.
-enum LedgerArgument {
-    static func normalised(_ arguments: [String]) -> [String] {
+public enum LedgerArgument {
+    public static func normalised(_ arguments: [String]) -> [String] {
         var result: [String] = []
         var index = arguments.startIndex
         while index < arguments.endIndex {

@@ -1,8 +1,8 @@
-import ArgumentParser
-import EInvoiceVerification
+public import ArgumentParser
+public import EInvoiceVerification
 
 /// `--trust` and `--production-only`: accepted by every command that verifies.
-struct VerificationOptions: ParsableArguments {
+public struct VerificationOptions: ParsableArguments {
     @Option(name: .customLong("trust"), help: ArgumentHelp(
         "Also trust the keys in FILE: PEM public keys or X.509 certificates (repeatable).",
         valueName: "FILE"))
@@ -11,8 +11,10 @@ struct VerificationOptions: ParsableArguments {
     @Flag(help: "Trust production IRP keys only: sandbox-signed tokens are refused (exit 2).")
     var productionOnly = false
 
+    public init() {}
+
     /// The verifier these options describe; a bad trust file is a usage error naming the file.
-    func makeVerifier() throws -> Verifier {
+    public func makeVerifier() throws -> Verifier {
         var store = TrustStore.builtIn
         for path in trustFiles {
             do {

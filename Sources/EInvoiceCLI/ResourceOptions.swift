@@ -1,21 +1,23 @@
-import ArgumentParser
-import EInvoiceKit
-import Foundation
+public import ArgumentParser
+public import EInvoiceKit
+public import Foundation
 import EInvoiceVerification
 import InvoiceLayout
 
 /// `--template-path` and `--font-path`: where the Templates/ and Fonts/ folders are, when not in the
 /// resource folder ``ResourceLocator`` finds (beside the tool, EINVOICE_HOME, XDG data directories).
-struct ResourceOptions: ParsableArguments {
+public struct ResourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder of templates (default: share/einvoice/Templates beside the tool, or EINVOICE_HOME's).", valueName: "DIR"))
     var templatePath: String?
 
     @Option(help: ArgumentHelp("Folder of fonts; rendering uses only these (default: share/einvoice/Fonts beside the tool, or EINVOICE_HOME's).", valueName: "DIR"))
     var fontPath: String?
 
+    public init() {}
+
     /// The resource folder, or `nil` when both folders are given; a clear error (exit 66) naming every
     /// place looked at when neither is possible.
-    func root() throws -> ResourceRoot? {
+    public func root() throws -> ResourceRoot? {
         if templatePath != nil, fontPath != nil { return nil }
         do {
             return try ResourceLocator.locate()
@@ -25,7 +27,7 @@ struct ResourceOptions: ParsableArguments {
         }
     }
 
-    func templatesDirectory(root: ResourceRoot?) -> URL {
+    public func templatesDirectory(root: ResourceRoot?) -> URL {
         templatePath.map { URL(fileURLWithPath: $0) } ?? root?.templatesDirectory ?? URL(fileURLWithPath: "Templates")
     }
 
@@ -50,12 +52,12 @@ struct ResourceOptions: ParsableArguments {
         }
     }
 
-    func fontsDirectory(root: ResourceRoot?) -> String {
+    public func fontsDirectory(root: ResourceRoot?) -> String {
         fontPath ?? root?.fontsDirectory.path ?? "Fonts"
     }
 
     /// The archive's colour profile from the resource folder (`nil`: the template's own root is tried).
-    func colorProfile(root: ResourceRoot?) -> Data? {
+    public func colorProfile(root: ResourceRoot?) -> Data? {
         root.flatMap { FileManager.default.contents(atPath: $0.colorProfile.path) }
     }
 }
