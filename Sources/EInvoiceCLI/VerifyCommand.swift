@@ -37,6 +37,8 @@ struct VerifyCommand: ParsableCommand {
         var writer = ReportWriter(path: output.output)
         var recorder = LedgerRecorder(try ledger.open())
         var tally = VerificationTally()
+        // Read once: an option group's value is looked up through its property wrapper on each use.
+        let asJSON = output.json
         let unreadable = forEachInput(inputs) { name, data in
             guard !recorder.isRecording else {
                 // The ledger records an input's checks in one transaction, so it takes them together.
@@ -51,7 +53,7 @@ struct VerifyCommand: ParsableCommand {
                 return
             }
             let report = check.verify(data, name: name, format: format) { result in
-                if output.json { writer.writeLine(result.jsonLineBytes) } else { writer.write(result.text) }
+                if asJSON { writer.writeLine(result.jsonLineBytes) } else { writer.write(result.text) }
                 tally.add(result)
             }
             if let report {

@@ -15,7 +15,7 @@ extension Verifier {
     /// thousands of tokens is never held as results (each holds its token and what it decoded).
     public func verify(_ data: Data, source: String, format: ResponseFormat? = nil, each: (VerificationResult) -> Void) {
         IRPDocumentReader.read(data, source: source, format: format) { document in
-            for result in verify(document) { each(result) }
+            verify(document, each: each)
         }
     }
 }

@@ -87,10 +87,13 @@ extension VerificationResult {
             ackDate: fields.ackDate ?? response?.ackDate, status: response?.status, cancelled: isCancelled,
             irpErrors: failure?.errors.map { ["code": $0.code, "message": $0.message] },
             warnings: token?.warnings ?? [], errors: errors, failures: failures,
-            notes: token == nil ? [] : [VerificationPolicy.cancellationNote],
+            notes: token == nil ? [] : Self.tokenNotes,
             page: nil, qrKind: nil, position: nil, printedMatches: nil, printedMismatches: nil,
             printedChecks: nil, documentPages: nil, printedReadBy: nil, upi: nil)
     }
+
+    /// The notes of every token's report: one array, not one made per token.
+    private static let tokenNotes = [VerificationPolicy.cancellationNote]
 
     /// One line of JSON (sorted keys, so output is stable).
     public var jsonLine: String { json.line }

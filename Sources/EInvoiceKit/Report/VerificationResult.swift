@@ -64,28 +64,36 @@ public struct VerificationResult: Sendable {
 extension Verifier {
     /// Verifies everything in one input document.
     public func verify(_ document: InputDocument) -> [VerificationResult] {
+        var results: [VerificationResult] = []
+        verify(document) { results.append($0) }
+        return results
+    }
+
+    /// The same, each result handed to `each` as it is made: a file of bare tokens is one document
+    /// per token, and an array per token (made, copied into, freed) showed in `verify`'s profile.
+    public func verify(_ document: InputDocument, each: (VerificationResult) -> Void) {
         switch document.content {
         case .token(let token):
-            return [VerificationResult(input: document.id, format: document.format, token: verify(token: token), response: nil)]
+            each(VerificationResult(input: document.id, format: document.format, token: verify(token: token), response: nil))
         case .response(let response):
-            return verify(response: response).map {
-                var result = VerificationResult(input: document.id, format: document.format, token: $0, response: response)
+            for token in verify(response: response) {
+                var result = VerificationResult(input: document.id, format: document.format, token: token, response: response)
                 if !document.problems.isEmpty {
                     result.failures += document.problems.map { Failure(.printedDiffers, $0) }
                     if result.outcome.isGenuine { result.outcome = .invalid }
                 }
-                return result
+                each(result)
             }
         case .failure(let failure):
             var errors = failure.errors.map { "IRP error \($0.code): \($0.message)" }
             if let duplicate = failure.duplicate {
                 errors.append("the IRN already exists: \(duplicate.irn ?? "?") (Ack No \(duplicate.ackNo ?? "?"), \(duplicate.ackDate ?? "?"))")
             }
-            return [VerificationResult(input: document.id, format: document.format, outcome: .irpError,
-                                       failures: errors.map { Failure(.irpError, $0) }, failure: failure)]
+            each(VerificationResult(input: document.id, format: document.format, outcome: .irpError,
+                                    failures: errors.map { Failure(.irpError, $0) }, failure: failure))
         case .unreadable(let reason):
-            return [VerificationResult(input: document.id, format: document.format, outcome: .malformed,
-                                       failures: [Failure(.unreadableInput, reason)])]
+            each(VerificationResult(input: document.id, format: document.format, outcome: .malformed,
+                                    failures: [Failure(.unreadableInput, reason)]))
         }
     }
 }
