@@ -42,6 +42,31 @@ import Testing
         }
     }
 
+    /// `verify`'s line is written into memory sized beforehand for the longest escaping of every
+    /// field: fields made only of characters that escape to six bytes each, in every member, still
+    /// come out as `JSONEncoder`'s bytes (and within the size worked out).
+    @Test func verifyLinesOfTheLongestEscapesAreFoundations() throws {
+        let token = try #require(Fixtures.realTokens.first)
+        var json = Verifier().verify(InputDocument(id: "t", format: .jws, content: .token(token.token)))[0].json
+        let worst = String(repeating: "\u{1}", count: 300)
+        json.input = worst
+        json.format = worst
+        json.irn = worst
+        json.docNo = worst
+        json.sellerGstin = worst
+        json.buyerGstin = worst
+        json.kid = worst
+        json.status = worst
+        json.totalInvoiceValue = worst
+        json.itemCount = Int.min
+        json.warnings = [worst, worst, ""]
+        json.notes = [worst]
+        json.errors = [worst, worst, worst]
+        json.failures = [Failure(.badSignature, worst), Failure(.printedDiffers, worst)]
+        json.irpErrors = [["code": worst, "message": worst], [:]]
+        #expect(try json.line == Self.foundationLine(json))
+    }
+
     /// Non-ASCII keys leave the whole line to `JSONEncoder`.
     @Test func nonASCIIKeysAreLeftToFoundation() throws {
         let value = ["é": 1, "e": 2, "z": 3, "É": 4, "😀": 5]

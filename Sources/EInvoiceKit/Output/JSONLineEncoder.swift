@@ -56,14 +56,14 @@ public enum JSONLineEncoder {
 
     /// A JSON string as `JSONEncoder` escapes it: `"` and `\`, the short escapes for control
     /// characters that have one, `\u00XX` for the others; everything else (slashes, non-ASCII) as is.
-    static func writeString(_ text: String, to out: inout [UInt8]) {
+    static func writeString<Sink: JSONByteSink>(_ text: String, to out: inout Sink) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape at all: copy them whole, from the string's own UTF-8 buffer
         // (`withUTF8` makes one for the rare bridged string; the UTF-8 view's generic path cost more).
         var text = text
         let copied = text.withUTF8 { bytes in
             guard !needsEscape(UnsafeRawBufferPointer(bytes)) else { return false }
-            out.append(contentsOf: bytes)
+            out.append(UnsafeRawBufferPointer(bytes))
             return true
         }
         if copied {
@@ -72,15 +72,15 @@ public enum JSONLineEncoder {
         }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 0x0a: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0d: out.append(contentsOf: #"\r"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            case 0x08: out.append(contentsOf: #"\b"#.utf8)
-            case 0x0c: out.append(contentsOf: #"\f"#.utf8)
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+            case 0x0a: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0d: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+            case 0x0c: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
             case 0..<0x20:
-                out.append(contentsOf: #"\u00"#.utf8)
+                for escape in "\\u00".utf8 { out.append(escape) }
                 out.append(hexDigits[Int(byte >> 4)])
                 out.append(hexDigits[Int(byte & 0x0f)])
             default: out.append(byte)
@@ -88,6 +88,9 @@ public enum JSONLineEncoder {
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    /// The most bytes ``writeString(_:to:)`` writes for `text`: every byte a six-byte `\u00XX`, and quotes.
+    static func maximumStringLength(_ text: String) -> Int { text.utf8.count * 6 + 2 }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
@@ -131,5 +134,41 @@ public enum JSONLineEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// Where JSON bytes go: an array, or a ``ByteCursor`` into memory sized beforehand.
+protocol JSONByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeRawBufferPointer)
+}
+
+extension Array: JSONByteSink where Element == UInt8 {
+    mutating func append(_ bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
+}
+
+/// Writes bytes one after another into memory whose size was worked out beforehand, with one
+/// bounds check per write: `verify --json` writes a few hundred short pieces per token, and an
+/// array's uniqueness and capacity checks on each were most of the line's cost.
+struct ByteCursor: JSONByteSink {
+    private(set) var next: UnsafeMutablePointer<UInt8>
+    private let end: UnsafeMutablePointer<UInt8>
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        next = buffer.baseAddress!  // a buffer of capacity > 0 always has one
+        end = next + buffer.count
+    }
+
+    mutating func append(_ byte: UInt8) {
+        precondition(next < end, "ByteCursor: the line outgrew the size worked out for it")
+        next.pointee = byte
+        next += 1
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count <= end - next, "ByteCursor: the line outgrew the size worked out for it")
+        guard let source = bytes.baseAddress else { return }
+        next.update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        next += bytes.count
     }
 }

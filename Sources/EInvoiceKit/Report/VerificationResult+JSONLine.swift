@@ -11,54 +11,76 @@ extension VerificationResult.JSON {
     var verifyLineBytes: [UInt8]? {
         guard page == nil, qrKind == nil, position == nil, printedMatches == nil, printedMismatches == nil,
               printedChecks == nil, documentPages == nil, printedReadBy == nil, upi == nil else { return nil }
-        var line = SortedMembers()
-        line.string("ackDate", ackDate)
-        line.string("ackNo", ackNo)
-        line.string("algorithm", algorithm)
-        line.string("buyerGstin", buyerGstin)
-        line.bool("cancelled", cancelled)
-        line.string("docDate", docDate)
-        line.string("docNo", docNo)
-        line.string("docType", docType)
-        line.string("environment", environment)
-        line.strings("errors", errors)
-        line.member("failures") { $0.failures(failures) }
-        line.string("format", format)
-        line.string("input", input)
-        line.string("irn", irn)
-        line.string("irnDate", irnDate)
-        line.string("irnMatchedAs", irnMatchedAs)
-        line.bool("irnMatches", irnMatches)
-        if let irpErrors { line.member("irpErrors") { $0.dictionaries(irpErrors) } }
-        line.string("issuer", issuer)
-        if let itemCount { line.member("itemCount") { $0.out.append(contentsOf: String(itemCount).utf8) } }
-        line.string("key", key)
-        line.string("kid", kid)
-        line.string("kind", kind)
-        line.string("mainHsnCode", mainHsnCode)
-        line.strings("notes", notes)
-        line.string("sellerGstin", sellerGstin)
-        line.string("status", status)
-        line.string("totalInvoiceValue", totalInvoiceValue)
-        line.string("verdict", verdict)
-        line.strings("warnings", warnings)
-        return line.finishBytes()
+        // Keys, punctuation, booleans and the item count: under 512 bytes; each string at its longest escaped.
+        func longest(_ text: String?) -> Int { text.map(JSONLineEncoder.maximumStringLength) ?? 0 }
+        var capacity = 512 + longest(ackDate) + longest(ackNo) + longest(algorithm) + longest(buyerGstin) + longest(docDate)
+        capacity += longest(docNo) + longest(docType) + longest(environment) + longest(format) + longest(input) + longest(irn)
+        capacity += longest(irnDate) + longest(irnMatchedAs) + longest(issuer) + longest(key) + longest(kid) + longest(kind)
+        capacity += longest(mainHsnCode) + longest(sellerGstin) + longest(status) + longest(totalInvoiceValue) + longest(verdict)
+        for text in errors { capacity += longest(text) + 1 }
+        for text in notes { capacity += longest(text) + 1 }
+        for text in warnings { capacity += longest(text) + 1 }
+        for failure in failures {
+            capacity += 64 + longest(failure.code.description) + longest(failure.field) + longest(failure.message) + longest(failure.printed)
+        }
+        for error in irpErrors ?? [] {
+            for (key, value) in error { capacity += longest(key) + longest(value) + 2 }
+            capacity += 3
+        }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+            var line = SortedMembers(ByteCursor(buffer))
+            line.string("ackDate", ackDate)
+            line.string("ackNo", ackNo)
+            line.string("algorithm", algorithm)
+            line.string("buyerGstin", buyerGstin)
+            line.bool("cancelled", cancelled)
+            line.string("docDate", docDate)
+            line.string("docNo", docNo)
+            line.string("docType", docType)
+            line.string("environment", environment)
+            line.strings("errors", errors)
+            line.member("failures") { $0.failures(failures) }
+            line.string("format", format)
+            line.string("input", input)
+            line.string("irn", irn)
+            line.string("irnDate", irnDate)
+            line.string("irnMatchedAs", irnMatchedAs)
+            line.bool("irnMatches", irnMatches)
+            if let irpErrors { line.member("irpErrors") { $0.dictionaries(irpErrors) } }
+            line.string("issuer", issuer)
+            if let itemCount { line.member("itemCount") { $0.raw(String(itemCount)) } }
+            line.string("key", key)
+            line.string("kid", kid)
+            line.string("kind", kind)
+            line.string("mainHsnCode", mainHsnCode)
+            line.strings("notes", notes)
+            line.string("sellerGstin", sellerGstin)
+            line.string("status", status)
+            line.string("totalInvoiceValue", totalInvoiceValue)
+            line.string("verdict", verdict)
+            line.strings("warnings", warnings)
+            written = line.finish() - buffer.baseAddress!
+        }
     }
 }
 
-/// An object's members written in the order given (the caller's, sorted), as `JSONEncoder` spells them.
+/// An object's members written in the order given (the caller's, sorted), as `JSONEncoder` spells
+/// them, through a ``ByteCursor`` into memory the caller sized for the longest such line.
 struct SortedMembers {
-    var out: [UInt8] = [UInt8(ascii: "{")]
+    var out: ByteCursor
     private var first = true
 
-    init() { out.reserveCapacity(1024) }
+    init(_ out: ByteCursor) {
+        self.out = out
+        self.out.append(UInt8(ascii: "{"))
+    }
 
     mutating func member(_ key: StaticString, _ value: (inout SortedMembers) -> Void) {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
         out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        out.append(UInt8(ascii: "\""))  // byte by byte: appending a literal's UTF-8 view took a generic path
+        out.append(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: ":"))
         value(&self)
     }
@@ -70,7 +92,13 @@ struct SortedMembers {
 
     mutating func bool(_ key: StaticString, _ value: Bool?) {
         guard let value else { return }
-        member(key) { $0.out.append(contentsOf: (value ? "true" : "false").utf8) }
+        member(key) { $0.raw(value ? "true" : "false") }
+    }
+
+    /// ASCII text written as it is (a literal or a number).
+    mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { out.append(UnsafeRawBufferPointer($0)) }
     }
 
     mutating func strings(_ key: StaticString, _ values: [String]) {
@@ -89,12 +117,12 @@ struct SortedMembers {
         out.append(UInt8(ascii: "["))
         for (index, failure) in failures.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            var object = SortedMembers()
+            var object = SortedMembers(out)
             object.string("code", failure.code.description)
             object.string("field", failure.field)
             object.string("message", failure.message)
             object.string("printed", failure.printed)
-            out.append(contentsOf: object.finishBytes())
+            out = object.close()
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -116,9 +144,14 @@ struct SortedMembers {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// Closes the object and hands over its bytes.
-    mutating func finishBytes() -> [UInt8] {
+    /// Closes the object; the cursor after it, to go on writing.
+    mutating func close() -> ByteCursor {
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    /// Closes the object; where it ends.
+    mutating func finish() -> UnsafeMutablePointer<UInt8> {
+        close().next
     }
 }
