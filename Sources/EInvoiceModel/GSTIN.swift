@@ -60,7 +60,15 @@ public struct GSTIN: Hashable, Sendable, CustomStringConvertible {
             return "GSTIN \(value) does not start with a two-digit state code"
         }
         if value.utf8.last != expected.asciiValue {
-            return "GSTIN \(value) fails its check digit (expected \(expected)); normal for NIC sandbox test GSTINs"
+            // Appended, not interpolated: sandbox tokens carry two of these each, and interpolating
+            // the `Character` took its generic text-stream path.
+            var message = "GSTIN "
+            message.reserveCapacity(96)
+            message += value
+            message += " fails its check digit (expected "
+            message.append(expected)
+            message += "); normal for NIC sandbox test GSTINs"
+            return message
         }
         return nil
     }

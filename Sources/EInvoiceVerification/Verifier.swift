@@ -82,7 +82,7 @@ public struct Verifier: Sendable {
                 report.fail(.sandboxRefused,
                             "genuine sandbox signature (the \(key.label) key), refused by --production-only: a test document, not a tax invoice")
             } else {
-                report.warnings.append("genuine sandbox signature (the \(key.label) key) — a test document, not a tax invoice")
+                report.warnings.append(key.sandboxWarning)
             }
         }
         return report

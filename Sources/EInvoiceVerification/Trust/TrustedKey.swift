@@ -22,6 +22,8 @@ public struct TrustedKey: Sendable {
     public let origin: Origin
     public let provenance: String
     let publicKey: _RSA.Signing.PublicKey
+    /// The warning every token this (sandbox) key verifies carries: written once per key, not per token.
+    let sandboxWarning: String
 
     init(kid: String?, environment: Environment, label: String, origin: Origin, provenance: String,
          publicKey: _RSA.Signing.PublicKey) {
@@ -31,6 +33,7 @@ public struct TrustedKey: Sendable {
         self.origin = origin
         self.provenance = provenance
         self.publicKey = publicKey
+        sandboxWarning = "genuine sandbox signature (the \(label) key) — a test document, not a tax invoice"
     }
 
     /// A key from an SPKI or PKCS#1 PEM, for library users who keep their own key list.
