@@ -40,7 +40,8 @@ public enum CommandLineEntry {
     }
 
     /// Runs `body` as a task on the concurrency pool while the main thread serves Dispatch's main
-    /// queue; exits with 0 when it returns, as ArgumentParser would when it throws.
+    /// queue. The process exits with 0 when `body` returns, and as ArgumentParser exits for the
+    /// error when it throws.
     public static func runOnTheConcurrencyPool(_ body: sending @escaping () async throws -> Void) -> Never {
         Task {
             do {

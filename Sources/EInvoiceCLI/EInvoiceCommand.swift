@@ -17,7 +17,7 @@ public struct EInvoiceCommand: AsyncParsableCommand {
               5   genuine sandbox signature: a test document, not a tax invoice
               64  usage error
               65  malformed input (scan: no e-invoice QR)
-              66  an input cannot be opened (also: the Fonts/ and Templates/ folders are not found)
+              66  an input cannot be opened (also: the Fonts/ and Templates/ folders, or serve's einvoice-serve, are not found)
               73  output cannot be written (disk full, permissions)
               75  batch: the output folder is busy (another run)
             """,
