@@ -48,22 +48,26 @@ public struct GSTIN: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What is wrong with this GSTIN, or `nil` if it is well formed with a correct check character.
-    public var problem: String? {
+    public var problem: String? { problem(prefix: "") }
+
+    /// ``problem`` after `prefix` (`"seller "`), made as one string rather than a message and then a
+    /// copy of it with the prefix: sandbox tokens carry two such warnings each.
+    public func problem(prefix: String) -> String? {
         if isUnregistered { return nil }
-        guard value.utf8.count == 15 else { return "GSTIN \(value) has \(value.count) characters, not 15" }
+        guard value.utf8.count == 15 else { return "\(prefix)GSTIN \(value) has \(value.count) characters, not 15" }
         guard let expected = expectedCheckCharacter else {
-            return "GSTIN \(value) contains characters other than 0-9 and A-Z"
+            return "\(prefix)GSTIN \(value) contains characters other than 0-9 and A-Z"
         }
         // Fifteen bytes of 0-9 and A-Z by now: the state code is two digit bytes (no `Character` walk).
         let bytes = value.utf8
         guard bytes.prefix(2).allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
-            return "GSTIN \(value) does not start with a two-digit state code"
+            return "\(prefix)GSTIN \(value) does not start with a two-digit state code"
         }
         if value.utf8.last != expected.asciiValue {
-            // Appended, not interpolated: sandbox tokens carry two of these each, and interpolating
-            // the `Character` took its generic text-stream path.
-            var message = "GSTIN "
-            message.reserveCapacity(96)
+            // Appended, not interpolated: interpolating the `Character` took its generic text-stream path.
+            var message = prefix
+            message.reserveCapacity(prefix.utf8.count + 96)
+            message += "GSTIN "
             message += value
             message += " fails its check digit (expected "
             message.append(expected)

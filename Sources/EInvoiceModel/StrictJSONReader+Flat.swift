@@ -34,6 +34,9 @@ package struct FlatJSONObject: Sendable {
                 guard parser.index == bytes.count else { return nil }
                 return
             }
+            // Room for a signed QR's data (a dozen members) at once: grown from empty, the array was
+            // reallocated four times per token.
+            members.reserveCapacity(16)
             repeat {
                 guard parser.current == UInt8(ascii: "\"") else { return nil }
                 let key = try parser.string()

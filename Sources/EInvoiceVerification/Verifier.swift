@@ -119,7 +119,7 @@ public struct Verifier: Sendable {
         if let check = report.irnCheck, !check.matches {
             report.fail(.irnMismatch, check.detail)
         }
-        report.warnings += GSTINChecking.warnings(fields)
+        GSTINChecking.addWarnings(fields, to: &report.warnings)
     }
 
     /// The token without surrounding white space; checks the ends first, as tokens rarely have any
