@@ -51,34 +51,18 @@ public enum InputSource {
               attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int, size > 0
         else { return nil }
         guard size <= maximumSize else { throw ReadError(path: path, reason: "larger than \(maximumSize >> 20) MB") }
-        guard let buffer = readBuffer(size: size) else { throw ReadError(path: path, reason: "out of memory for \(size) bytes") }
+        var data = Data(count: size)
         var filled = 0
         var failure: Int32 = 0
-        while filled < size {
-            let count = Foundation.read(descriptor, buffer + filled, size - filled)
-            if count > 0 { filled += count } else if count == 0 { break } else if errno != EINTR { failure = errno; break }
+        data.withUnsafeMutableBytes { buffer in
+            while filled < size, let base = buffer.baseAddress {
+                let count = Foundation.read(descriptor, base + filled, size - filled)
+                if count > 0 { filled += count } else if count == 0 { break } else if errno != EINTR { failure = errno; break }
+            }
         }
-        guard failure == 0 else {
-            free(buffer)
-            throw ReadError(path: path, reason: "read failed (\(String(cString: strerror(failure))))")
-        }
+        guard failure == 0 else { throw ReadError(path: path, reason: "read failed (\(String(cString: strerror(failure))))") }
         // A file that shrank while it was read ends where reading did.
-        return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
-    }
-
-    /// Memory for `size` bytes, freed with `free`. A large file's buffer is 2 MB-aligned and asked
-    /// to be backed by huge pages (`MADV_HUGEPAGE`; Linux's transparent huge pages are often on
-    /// for regions that ask): each 4 KB page is otherwise one page fault as `read` fills it — 4 600
-    /// for 19 MB of tokens, most of `verify`'s system time. Without huge pages, nothing changes.
-    private static func readBuffer(size: Int) -> UnsafeMutableRawPointer? {
-        let hugePage = 2 << 20
-        guard size >= 2 * hugePage else { return malloc(max(size, 1)) }
-        var memory: UnsafeMutableRawPointer?
-        let rounded = (size + hugePage - 1) / hugePage * hugePage
-        guard posix_memalign(&memory, hugePage, rounded) == 0, let memory else { return nil }
-        #if os(Linux)
-        _ = madvise(memory, rounded, MADV_HUGEPAGE)  // advice only: a kernel without it reads as before
-        #endif
-        return memory
+        if filled < size { data.removeSubrange(filled..<size) }
+        return data
     }
 }
