@@ -19,23 +19,33 @@ public enum CommandLineEntry {
     /// Runs `einvoice` with `arguments` (without the program's name); returns when a synchronous
     /// command has run, and never when the command fails or is asynchronous (the process exits).
     public static func run(_ arguments: [String]) {
-        let parsed: any ParsableCommand
+        run(parse(arguments))
+    }
+
+    /// The command `arguments` (without the program's name) ask for, read as `einvoice` reads them;
+    /// a usage error, `--help` or `--version` ends the process here, as ArgumentParser does.
+    public static func parse(_ arguments: [String]) -> sending any ParsableCommand {
         do {
-            parsed = try EInvoiceCommand.parseAsRoot(LedgerArgument.normalised(arguments))
+            return try EInvoiceCommand.parseAsRoot(LedgerArgument.normalised(arguments))
         } catch {
             EInvoiceCommand.exit(withError: error)
         }
-        if let asynchronous = parsed as? any AsyncParsableCommand {
-            runOnTheConcurrencyPool { () async throws in
-                var command = asynchronous
-                try await command.run()
+    }
+
+    /// Runs a parsed command: on the main thread, or on the concurrency pool when it is asynchronous.
+    public static func run(_ parsed: sending any ParsableCommand) {
+        guard let asynchronous = parsed as? any AsyncParsableCommand else {
+            var command = parsed
+            do {
+                try command.run()
+            } catch {
+                EInvoiceCommand.exit(withError: error)
             }
+            return
         }
-        var command = parsed
-        do {
-            try command.run()
-        } catch {
-            EInvoiceCommand.exit(withError: error)
+        runOnTheConcurrencyPool { () async throws in
+            var command = asynchronous
+            try await command.run()
         }
     }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import EInvoiceCLI
 
 /// `einvoice-serve`: the verification desk that `einvoice serve` starts (see ``ServeCommand``).
@@ -9,17 +8,13 @@ import EInvoiceCLI
 @main
 enum EntryPoint {
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.first == ServeCommand.configuration.commandName else {
-            CommandLineEntry.run(arguments)
+        // Read exactly as `einvoice` read it before handing over (the same root command, the same
+        // handling of `--ledger`), so the two can never disagree about `serve`'s options.
+        let parsed = CommandLineEntry.parse(Array(CommandLine.arguments.dropFirst()))
+        guard let serve = parsed as? ServeCommand else {
+            CommandLineEntry.run(parsed)
             return
         }
-        let command: ServeCommand
-        do {
-            command = try ServeCommand.parse(LedgerArgument.normalised(Array(arguments.dropFirst())))
-        } catch {
-            ServeCommand.exit(withError: error)
-        }
-        CommandLineEntry.runOnTheConcurrencyPool { try await Desk.serve(command) }
+        CommandLineEntry.runOnTheConcurrencyPool { try await Desk.serve(serve) }
     }
 }

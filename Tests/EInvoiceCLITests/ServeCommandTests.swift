@@ -26,11 +26,11 @@ import Testing
     let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("serve-tests-\(UUID())")
 
     /// `einvoice serve --port PORT` with standard output a pipe (not a terminal) and standard error captured.
-    func serve(port: Int) throws -> (Process, Pipe) {
+    func serve(port: Int, _ extra: [String] = []) throws -> (Process, Pipe) {
         guard let executable = CommandRunner.executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--port", String(port)]
+        process.arguments = ["serve", "--port", String(port)] + extra
         process.environment = ProcessInfo.processInfo.environment.merging(["XDG_DATA_HOME": dataHome.path]) { $1 }
         process.currentDirectoryURL = Fixtures.root
         let err = Pipe()
@@ -73,5 +73,24 @@ import Testing
         #expect(text.contains("verification desk on http://127.0.0.1:\(port)/"), "\(text)")
         // A desk started without --ledger records in the default ledger, and says where.
         #expect(text.contains("recording checks in \(dataHome.path)/einvoice/ledger.sqlite"), "\(text)")
+    }
+
+    /// `einvoice serve` hands over to `einvoice-serve`, which must read the options as `einvoice` did:
+    /// a `--ledger` path that does not look like a database file is still the path given.
+    @Test func theDeskReadsTheLedgerPathAsEinvoiceDid() throws {
+        let (descriptor, port) = try occupiedPort()
+        close(descriptor)
+        let ledger = dataHome.appendingPathComponent("books.ledger")
+        let (process, err) = try serve(port: port, ["--ledger", ledger.path])
+        defer {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: dataHome)
+        }
+        var text = ""
+        for _ in 0..<5 where !text.contains("recording ") && !text.contains("Error") {
+            text += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(text.contains("recording checks in \(ledger.path)"), "\(text)")
     }
 }
