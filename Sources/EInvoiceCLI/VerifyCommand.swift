@@ -45,9 +45,9 @@ struct VerifyCommand: ParsableCommand {
                 let outcome = check.verify(data, name: name, format: format)
                 switch outcome {
                 case .tokens(let results):
-                    recorder.write(results.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+                    recorder.write(results.map { ($0.json, $0.text) }, input: name, data: data, asJSON: asJSON, to: &writer)
                 case .receivedFile(let report):
-                    recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+                    recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: asJSON, to: &writer)
                 }
                 tally.add(outcome)
                 return
@@ -57,16 +57,16 @@ struct VerifyCommand: ParsableCommand {
                 tally.add(result)
             }
             if let report {
-                recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: output.json, to: &writer)
+                recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: asJSON, to: &writer)
                 tally.add(.receivedFile(report))
             } else {
                 tally.endInput()
             }
         }
-        if !output.json, tally.hasVerifiedTokens {
+        if !asJSON, tally.hasVerifiedTokens {
             writer.write("\nNote: \(VerificationPolicy.cancellationNote)")
         }
-        writer.write(output.json ? tally.summary.jsonLine : tally.summary.text)
+        writer.write(asJSON ? tally.summary.jsonLine : tally.summary.text)
         try writer.finish()
         var status = tally.status(unreadableInput: unreadable)
         if recorder.failed { status = ExitStatus.worse(status, .cannotCreateOutput) }
