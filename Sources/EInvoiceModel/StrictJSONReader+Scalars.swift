@@ -22,12 +22,62 @@ extension StrictJSONReader.Parser {
                 }
                 return text
             }
-            if byte == Self.backslash { return try escapedString(opening: opening, start: start) }
+            if byte == Self.backslash {
+                if let text = asciiEscapedString(start: start) { return text }
+                return try escapedString(opening: opening, start: start)
+            }
             if byte < 0x20 { throw fail("a raw control character (byte 0x\(String(byte, radix: 16))) inside a string") }
             if byte >= 0x80 { ascii = false }
             index += 1
         }
         throw fail("a string is not closed", at: opening)
+    }
+
+    /// The common escaped string, ASCII with one-letter escapes (a signed QR's `data` is one):
+    /// unescaped straight into the new string's storage, sized by a first pass to the closing quote.
+    /// `nil`, with `index` unmoved, at anything else (a `\u` escape, a byte over 0x7f, a control
+    /// byte, a bad escape, no closing quote): ``escapedString(opening:start:)`` reads those, and
+    /// words their errors, exactly as before.
+    private mutating func asciiEscapedString(start: Int) -> String? {
+        let bytes = self.bytes
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == Self.quote { break }
+            if byte == Self.backslash { end += 2; continue }
+            guard byte >= 0x20, byte < 0x80 else { return nil }
+            end += 1
+        }
+        guard end < bytes.count else { return nil }
+        var complete = false
+        let text = String(unsafeUninitializedCapacity: end - start) { out in
+            var from = start
+            var to = 0
+            while from < end {
+                var byte = bytes[from]
+                if byte == Self.backslash {
+                    switch bytes[from + 1] {
+                    case Self.quote, Self.backslash, UInt8(ascii: "/"): byte = bytes[from + 1]
+                    case UInt8(ascii: "b"): byte = 0x08
+                    case UInt8(ascii: "f"): byte = 0x0c
+                    case UInt8(ascii: "n"): byte = 0x0a
+                    case UInt8(ascii: "r"): byte = 0x0d
+                    case UInt8(ascii: "t"): byte = 0x09
+                    default: return 0
+                    }
+                    from += 2
+                } else {
+                    from += 1
+                }
+                out[to] = byte
+                to += 1
+            }
+            complete = true
+            return to
+        }
+        guard complete else { return nil }
+        index = end + 1
+        return text
     }
 
     /// The slow path, from the first backslash on: bytes are collected, escapes decoded.

@@ -38,6 +38,9 @@ import Testing
         #"{"TotInvVal":-0,"DocNo":12345678901234567890123,"MainHsnCode":1.0}"#,
         #" { "TotInvVal" : 99999999999999.99 , "Extra" : "x" } "#,
         #"{}"#,
+        // Escaped strings: every one-letter escape (read straight into the string's storage), and
+        // escaped strings with a `\u` escape or a byte over 0x7f (read by the general path).
+        #"{"DocNo":"a\\b\/c\"d\be\ff\ng\rh\ti","Irn":"\"x\u0041","IrnDt":"\"é","DocTyp":"\\"}"#,
     ]
 
     @Test(arguments: FlatJSONObjectTests.variants)
@@ -56,6 +59,11 @@ import Testing
         #"{"TotInvVal":01}"#,                     // leading zero
         #"{"Irn":"\ud800"}"#,                     // lone surrogate
         "{\"Irn\":\"a\u{01}\"}",                  // raw control character
+        "{\"Irn\":\"\\\"a\u{01}\"}",              // raw control character after an escape
+        #"{"Irn":"\"a\x"}"#,                      // invalid escape after a valid one
+        #"{"Irn":"\"a"#,                          // an escaped string never closed
+        "{\"Irné\":\"a\"}",                       // a key that is not ASCII
+        "{\"K\":\"a\",\"\u{212A}\":\"b\"}",        // keys equal only as Unicode (U+212A is K)
     ]
 
     @Test(arguments: FlatJSONObjectTests.refused)
