@@ -50,7 +50,7 @@ public struct TokenVerification: Sendable {
     /// Signed fields common to both kinds, for summaries and cross-checks.
     public var fields: SignedFields {
         if let qr { return SignedFields(qr) }
-        if let invoice { return SignedFields(invoice) }
+        if let invoice = signedInvoice?.invoice { return SignedFields(invoice) }
         return SignedFields()
     }
 }

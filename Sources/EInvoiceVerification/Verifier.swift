@@ -104,10 +104,10 @@ public struct Verifier: Sendable {
                 // for anything `JSONDecoder` might read otherwise, whose reading then stands.
                 let qr = try FlatJSONObject(data).flatMap(QRPayload.init(flat:))
                     ?? CompactJWS.decoder.decode(QRPayload.self, from: Data(data.utf8))
-                report.qr = qr
                 if !qr.missingFields.isEmpty {
                     report.warnings.append("the QR data lacks \(qr.missingFields.joined(separator: ", "))")
                 }
+                report.qr = consume qr  // moved, not copied: a QR payload is a dozen strings to retain
             }
         } catch {
             report.verdict = report.verdict == .valid ? .malformed : report.verdict

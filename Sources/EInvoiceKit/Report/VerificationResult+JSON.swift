@@ -74,6 +74,8 @@ extension VerificationResult {
 
     public var json: JSON {
         let fields = token?.fields ?? SignedFields()
+        // `qr?.totalInvoiceValueText`, not `qr.map(\.totalInvoiceValueText)`: the map copied the whole
+        // payload for one member. Its text is nil exactly when its value is, so the fallback agrees.
         return JSON(
             input: input, format: format?.rawValue, kind: token?.kind.rawValue, verdict: outcome.rawValue,
             environment: (token?.environment ?? .unknown).rawValue, kid: token?.kid, issuer: token?.issuer,
@@ -81,7 +83,7 @@ extension VerificationResult {
             irnMatches: token?.irnCheck?.matches, irnMatchedAs: token?.irnCheck?.matchedAs?.rawValue,
             irnDate: fields.irnDate, docType: fields.docType, docNo: fields.docNo, docDate: fields.docDate,
             sellerGstin: fields.sellerGstin, buyerGstin: fields.buyerGstin,
-            totalInvoiceValue: token?.qr.map(\.totalInvoiceValueText) ?? fields.totalInvoiceValue.map { "\($0)" },
+            totalInvoiceValue: token?.qr?.totalInvoiceValueText ?? fields.totalInvoiceValue.map { "\($0)" },
             itemCount: fields.itemCount,
             mainHsnCode: fields.mainHsnCode, ackNo: fields.ackNo ?? response?.ackNo,
             ackDate: fields.ackDate ?? response?.ackDate, status: response?.status, cancelled: isCancelled,
