@@ -14,20 +14,22 @@ public enum IRN {
     public static func compute(sellerGstin: String, financialYear: String, docType: String, docNo: String) -> String {
         var hasher = SHA256()
         // Part by part, no array of the four: this runs once or twice per verified token.
+        // Each part hashed from its own storage, borrowed: a mutable copy for `withUTF8` retained it.
         func add(_ part: String) {
-            var part = part
-            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            if part.utf8.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+                hasher.update(data: Array(part.utf8))
+            }
         }
         add(sellerGstin)
         add(financialYear)
         add(docType)
         add(docNo)
-        let digits = Array("0123456789abcdef".utf8)
+        let digits: StaticString = "0123456789abcdef"  // static bytes: an array of them was made per call
         return hasher.finalize().withUnsafeBytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
                 for (index, byte) in bytes.enumerated() {
-                    buffer[2 * index] = digits[Int(byte >> 4)]
-                    buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
+                    buffer[2 * index] = digits.utf8Start[Int(byte >> 4)]
+                    buffer[2 * index + 1] = digits.utf8Start[Int(byte & 0x0f)]
                 }
                 return bytes.count * 2
             }

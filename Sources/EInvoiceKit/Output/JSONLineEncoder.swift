@@ -58,15 +58,14 @@ public enum JSONLineEncoder {
     /// characters that have one, `\u00XX` for the others; everything else (slashes, non-ASCII) as is.
     static func writeString<Sink: JSONByteSink>(_ text: String, to out: inout Sink) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape at all: copy them whole, from the string's own UTF-8 buffer
-        // (`withUTF8` makes one for the rare bridged string; the UTF-8 view's generic path cost more).
-        var text = text
-        let copied = text.withUTF8 { bytes in
+        // Most strings need no escape at all: copy them whole, from the string's own UTF-8 buffer,
+        // borrowed (`var text = text` then `withUTF8` retained and released every string written).
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard !needsEscape(UnsafeRawBufferPointer(bytes)) else { return false }
             out.append(UnsafeRawBufferPointer(bytes))
             return true
         }
-        if copied {
+        if copied == true {
             out.append(UInt8(ascii: "\""))
             return
         }
