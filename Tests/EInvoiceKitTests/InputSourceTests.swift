@@ -14,7 +14,7 @@ import Testing
         return (folder, url.path)
     }
 
-    /// Below and above the size from which the buffer is mapped and populated in one call.
+    /// A few bytes to a few MB (a page, the allocator's mapping threshold and beyond).
     @Test(arguments: [3, 4095, (1 << 20) - 1, 1 << 20, 3 << 20 + 17])
     func readsEveryByte(size: Int) throws {
         var generator = SystemRandomNumberGenerator()

@@ -51,7 +51,7 @@ public enum InputSource {
               attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int, size > 0
         else { return nil }
         guard size <= maximumSize else { throw ReadError(path: path, reason: "larger than \(maximumSize >> 20) MB") }
-        var data = populatedBuffer(size: size)
+        var data = Data(count: size)
         var filled = 0
         var failure: Int32 = 0
         data.withUnsafeMutableBytes { buffer in
@@ -64,18 +64,5 @@ public enum InputSource {
         // A file that shrank while it was read ends where reading did.
         if filled < size { data.removeSubrange(filled..<size) }
         return data
-    }
-
-    /// Zeroed memory of `size` bytes whose pages are all in place before `read` fills them.
-    ///
-    /// `Data(count:)` maps a large buffer lazily: reading a 19 MB file of tokens into it took a
-    /// page fault per 4 KB page (4 700), about 4 % of `verify`'s CPU on a VM. `MAP_POPULATE` has
-    /// the kernel fill them in one call. Smaller files, and a refused mapping, get `Data(count:)`.
-    private static func populatedBuffer(size: Int) -> Data {
-        guard size >= 1 << 20,
-              let pages = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
-              pages != MAP_FAILED
-        else { return Data(count: size) }
-        return Data(bytesNoCopy: pages, count: size, deallocator: .custom { pages, count in munmap(pages, count) })
     }
 }
