@@ -71,8 +71,6 @@ func rate(seconds: Double, batch: Int = 64, _ body: () -> Bool) -> Double {
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = Fixtures.root
 switch arguments.first {
-case "sizes":
-    print(MemoryLayout<TokenVerification>.size, MemoryLayout<VerificationResult>.size, MemoryLayout<QRPayload>.size, MemoryLayout<Invoice>.size, MemoryLayout<IRPResponse>.size, MemoryLayout<IRNCheck>.size, MemoryLayout<CompactJWS>.size)
 case "verify":
     guard arguments.count == 3, let seconds = Double(arguments[1]),
           let text = try? String(contentsOfFile: arguments[2], encoding: .utf8)
