@@ -18,8 +18,8 @@ struct ReportWriter {
         }
     }
 
-    /// One line given as UTF-8 bytes (`verify --json`'s per token), written with its newline in
-    /// one call, never made a `String`.
+    /// One line given as UTF-8 bytes (`verify`'s report of a token, made on the thread that
+    /// verified it), written with its newline in one call, never made a `String`.
     mutating func writeLine(_ bytes: [UInt8]) {
         if path == nil {
             StandardOutput.writeLine(bytes)

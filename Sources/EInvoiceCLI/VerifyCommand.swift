@@ -24,12 +24,19 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the input as this format instead of detecting it: \(ResponseFormat.selectable.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
     var format: ResponseFormat?
 
+    @Option(help: ArgumentHelp("Parallel workers for files of tokens or responses (default: the number of cores); the output is the same for any number.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var output: OutputOptions
     /// Budgets and child-process decoding for a PDF or image given to verify, as for `scan`.
     @OptionGroup var limits: LimitOptions
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var recognition: OCROptions
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
 
     func run() throws {
         StandardOutput.bufferLargeBlocks()
@@ -52,9 +59,12 @@ struct VerifyCommand: ParsableCommand {
                 tally.add(outcome)
                 return
             }
-            let report = check.verify(data, name: name, format: format) { result in
-                if asJSON { writer.writeLine(result.jsonLineBytes) } else { writer.write(result.text) }
-                tally.add(result)
+            // Each result's report is made on the thread that verified it; written here, in input order.
+            let report = check.verify(data, name: name, format: format, jobs: jobs) { result in
+                (result: result, report: asJSON ? result.jsonLineBytes : Array(result.text.utf8))
+            } each: { item in
+                writer.writeLine(item.report)
+                tally.add(item.result)
             }
             if let report {
                 recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: asJSON, to: &writer)

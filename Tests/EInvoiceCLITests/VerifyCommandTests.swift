@@ -32,6 +32,19 @@ import Testing
         #expect(result.status == 1)
     }
 
+    /// `--jobs` changes how fast, never what: the same lines, in the same order, and the same status.
+    @Test func jobsGiveTheSameOutput() throws {
+        let tokens = Fixtures.realTokens.map(\.token)
+        let lines = (0..<300).map { tokens[$0 % tokens.count] } + ["not.a-token"]
+        let stdin = Data(lines.joined(separator: "\n").utf8)
+        let one = try CommandRunner.run(["verify", "--json", "--jobs", "1", "-"], stdin: stdin)
+        let two = try CommandRunner.run(["verify", "--json", "--jobs", "2", "-"], stdin: stdin)
+        #expect(one.stdout.split(separator: "\n").count == 302)
+        #expect(two.stdout == one.stdout && two.status == one.status)
+        // Refused before any input is read (no stdin: the runner would write into a closed pipe).
+        #expect(try CommandRunner.run(["verify", "--jobs", "0", "Tests/Fixtures/samples/sandbox-goods-nic-data.json"]).status == 64)
+    }
+
     @Test func readsStandardInput() throws {
         let token = try #require(Fixtures.realTokens.first { $0.environment == "production" }).token
         let result = try CommandRunner.run(["verify", "-"], stdin: Data(token.utf8))

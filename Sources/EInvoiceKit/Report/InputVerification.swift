@@ -42,6 +42,17 @@ extension ReceivedFileCheck {
         scanner.verifier.verify(data, source: name, format: format, each: each)
         return nil
     }
+
+    /// The same on `jobs` threads for IRP data (``Verifier/verify(_:source:format:jobs:prepare:each:)``):
+    /// `prepare` runs on the verifying thread, `each` in input order on this one.
+    public func verify<Prepared: Sendable>(
+        _ data: Data, name: String, format: ResponseFormat? = nil, jobs: Int,
+        prepare: @Sendable (VerificationResult) -> Prepared, each: (Prepared) -> Void
+    ) -> ReceivedFileCheck.Report? {
+        if format == nil, ImageFormat.detect(data) != nil { return check(data, name: name) }
+        scanner.verifier.verify(data, source: name, format: format, jobs: jobs, prepare: prepare, each: each)
+        return nil
+    }
 }
 
 extension ExitStatus {
