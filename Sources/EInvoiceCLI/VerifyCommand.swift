@@ -61,10 +61,10 @@ struct VerifyCommand: ParsableCommand {
             }
             // Each result's report is made on the thread that verified it; written here, in input order.
             let report = check.verify(data, name: name, format: format, jobs: jobs) { result in
-                (result: result, report: asJSON ? result.jsonLineBytes : Array(result.text.utf8))
-            } each: { item in
-                writer.writeLine(item.report)
-                tally.add(item.result)
+                asJSON ? result.jsonLineBytes : Array(result.text.utf8)
+            } each: { result, line in
+                writer.writeLine(line)
+                tally.add(result)
             }
             if let report {
                 recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: asJSON, to: &writer)

@@ -27,7 +27,10 @@ import Testing
         var out: [String] = []
         Verifier().verify(data, source: "tokens.txt", jobs: jobs) { result in
             String(decoding: result.jsonLineBytes, as: UTF8.self)
-        } each: { out.append($0) }
+        } each: { result, line in
+            #expect(line == String(decoding: result.jsonLineBytes, as: UTF8.self))
+            out.append(line)
+        }
         return out
     }
 

@@ -22,20 +22,21 @@ extension Verifier {
 
     /// The same on `jobs` threads: documents are verified side by side, a block at a time, each
     /// result handed to `prepare` on the thread that verified it (for work such as its report line),
-    /// and what `prepare` returns reaches `each` in input order on the calling thread, so the output
-    /// is the same for any `jobs`. Memory stays bounded by one block of documents and results.
+    /// and the result with what `prepare` made of it reaches `each` in input order on the calling
+    /// thread, so the output is the same for any `jobs`. Memory stays bounded by one block of
+    /// documents and results. With one job nothing is held or copied.
     public func verify<Prepared: Sendable>(
         _ data: Data, source: String, format: ResponseFormat? = nil, jobs: Int,
-        prepare: @Sendable (VerificationResult) -> Prepared, each: (Prepared) -> Void
+        prepare: @Sendable (VerificationResult) -> Prepared, each: (VerificationResult, Prepared) -> Void
     ) {
         guard jobs > 1 else {
-            return verify(data, source: source, format: format) { each(prepare($0)) }
+            return verify(data, source: source, format: format) { each($0, prepare($0)) }
         }
         var block: [InputDocument] = []
         block.reserveCapacity(Self.documentsPerBlock)
         func verifyBlock() {
             for prepared in verifyConcurrently(block, jobs: jobs, prepare: prepare) {
-                for item in prepared { each(item) }
+                for item in prepared { each(item.result, item.prepared) }
             }
             block.removeAll(keepingCapacity: true)
         }
@@ -54,27 +55,27 @@ extension Verifier {
     /// ten RSA checks on the machines measured.
     static let documentsForThreads = 32
 
-    /// Each document's prepared results, in the documents' order; worker `w` of `jobs` takes
+    /// Each document's results with what `prepare` made of them, in the documents' order; worker `w` of `jobs` takes
     /// documents `w`, `w + jobs`, … so that the workers' shares of a block cost about the same.
     private func verifyConcurrently<Prepared: Sendable>(
         _ documents: [InputDocument], jobs: Int, prepare: @Sendable (VerificationResult) -> Prepared
-    ) -> [[Prepared]] {
+    ) -> [[(result: VerificationResult, prepared: Prepared)]] {
         // A few documents are verified here: starting the threads would cost more than they save.
         guard documents.count >= Self.documentsForThreads else {
             return documents.map { document in
-                var found: [Prepared] = []
-                verify(document) { found.append(prepare($0)) }
+                var found: [(result: VerificationResult, prepared: Prepared)] = []
+                verify(document) { found.append(($0, prepare($0))) }
                 return found
             }
         }
-        var results = [[Prepared]](repeating: [], count: documents.count)
+        var results = [[(result: VerificationResult, prepared: Prepared)]](repeating: [], count: documents.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each worker writes only its own slots, and all have finished when `concurrentPerform` returns.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: jobs) { worker in
                 for index in stride(from: worker, to: documents.count, by: jobs) {
-                    var found: [Prepared] = []
-                    verify(documents[index]) { found.append(prepare($0)) }
+                    var found: [(result: VerificationResult, prepared: Prepared)] = []
+                    verify(documents[index]) { found.append(($0, prepare($0))) }
                     slots[index] = found
                 }
             }

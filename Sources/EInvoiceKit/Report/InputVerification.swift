@@ -44,10 +44,11 @@ extension ReceivedFileCheck {
     }
 
     /// The same on `jobs` threads for IRP data (``Verifier/verify(_:source:format:jobs:prepare:each:)``):
-    /// `prepare` runs on the verifying thread, `each` in input order on this one.
+    /// `prepare` runs on the verifying thread, `each` (the result and what `prepare` made of it) in
+    /// input order on this one.
     public func verify<Prepared: Sendable>(
         _ data: Data, name: String, format: ResponseFormat? = nil, jobs: Int,
-        prepare: @Sendable (VerificationResult) -> Prepared, each: (Prepared) -> Void
+        prepare: @Sendable (VerificationResult) -> Prepared, each: (VerificationResult, Prepared) -> Void
     ) -> ReceivedFileCheck.Report? {
         if format == nil, ImageFormat.detect(data) != nil { return check(data, name: name) }
         scanner.verifier.verify(data, source: name, format: format, jobs: jobs, prepare: prepare, each: each)
