@@ -26,10 +26,10 @@ import Testing
     static func lines(of data: Data, jobs: Int) -> [String] {
         var out: [String] = []
         Verifier().verify(data, source: "tokens.txt", jobs: jobs) { result in
-            String(decoding: result.jsonLineBytes, as: UTF8.self)
+            result.jsonLineBytes
         } each: { result, line in
-            #expect(line == String(decoding: result.jsonLineBytes, as: UTF8.self))
-            out.append(line)
+            #expect(line == result.jsonLineBytes)
+            out.append(String(decoding: line, as: UTF8.self))
         }
         return out
     }

@@ -21,23 +21,23 @@ extension Verifier {
     }
 
     /// The same on `jobs` threads: documents are verified side by side, a block at a time, each
-    /// result handed to `prepare` on the thread that verified it (for work such as its report line),
-    /// and the result with what `prepare` made of it reaches `each` in input order on the calling
-    /// thread, so the output is the same for any `jobs`. Memory stays bounded by one block of
-    /// documents and results. With one job nothing is held or copied.
-    public func verify<Prepared: Sendable>(
+    /// result's report line made by `line` on the thread that verified it, and the result with its
+    /// line handed to `each` in input order on the calling thread, so the output is the same for
+    /// any `jobs`. Memory stays bounded by one block of documents and results. With one job nothing
+    /// is held or copied.
+    public func verify(
         _ data: Data, source: String, format: ResponseFormat? = nil, jobs: Int,
-        prepare: @Sendable (VerificationResult) -> Prepared, each: (VerificationResult, Prepared) -> Void
+        line: @Sendable (VerificationResult) -> [UInt8], each: (VerificationResult, [UInt8]) -> Void
     ) {
         guard jobs > 1 else {
-            return verify(data, source: source, format: format) { each($0, prepare($0)) }
+            return verify(data, source: source, format: format) { each($0, line($0)) }
         }
         var block: [InputDocument] = []
         block.reserveCapacity(Self.documentsPerBlock)
         func verifyBlock() {
-            for prepared in verifyConcurrently(block, jobs: jobs, prepare: prepare) {
-                for item in prepared { each(item.result, item.prepared) }
-            }
+            VerifiedBlock(block, jobs: jobs) { document, found in
+                verify(document) { found($0, line($0)) }
+            }.forEach(each)
             block.removeAll(keepingCapacity: true)
         }
         IRPDocumentReader.read(data, source: source, format: format) { document in
@@ -50,36 +50,54 @@ extension Verifier {
     /// Enough documents per block that handing them out costs nothing beside their RSA checks
     /// (a token's is about 20 µs), few enough that a block's results stay a few MB.
     static let documentsPerBlock = 1024
+}
 
-    /// Below this many documents in a block, one thread: a thread start costs about as much as
-    /// ten RSA checks on the machines measured.
+/// One block of documents verified on `jobs` threads: worker `w` takes documents `w`, `w + jobs`,
+/// … (so the workers' shares cost about the same) and lists what it found in its own array, in
+/// its documents' order; reading the documents in order then takes from the workers in turn.
+/// No array per document, and the lists are only read once every worker has finished.
+private struct VerifiedBlock {
+    typealias Found = (document: Int, result: VerificationResult, line: [UInt8])
+    private let count: Int
+    private let jobs: Int
+    private var found: [[Found]]
+
+    /// Below this many documents, one thread: a thread start costs about as much as ten RSA checks
+    /// on the machines measured.
     static let documentsForThreads = 32
 
-    /// Each document's results with what `prepare` made of them, in the documents' order; worker `w` of `jobs` takes
-    /// documents `w`, `w + jobs`, … so that the workers' shares of a block cost about the same.
-    private func verifyConcurrently<Prepared: Sendable>(
-        _ documents: [InputDocument], jobs: Int, prepare: @Sendable (VerificationResult) -> Prepared
-    ) -> [[(result: VerificationResult, prepared: Prepared)]] {
-        // A few documents are verified here: starting the threads would cost more than they save.
-        guard documents.count >= Self.documentsForThreads else {
-            return documents.map { document in
-                var found: [(result: VerificationResult, prepared: Prepared)] = []
-                verify(document) { found.append(($0, prepare($0))) }
-                return found
-            }
-        }
-        var results = [[(result: VerificationResult, prepared: Prepared)]](repeating: [], count: documents.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only its own slots, and all have finished when `concurrentPerform` returns.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                for index in stride(from: worker, to: documents.count, by: jobs) {
-                    var found: [(result: VerificationResult, prepared: Prepared)] = []
-                    verify(documents[index]) { found.append(($0, prepare($0))) }
-                    slots[index] = found
+    init(_ documents: [InputDocument], jobs: Int,
+         verify: @Sendable (InputDocument, (VerificationResult, [UInt8]) -> Void) -> Void) {
+        count = documents.count
+        self.jobs = documents.count >= Self.documentsForThreads ? jobs : 1
+        found = Array(repeating: [], count: self.jobs)
+        let jobs = self.jobs
+        found.withUnsafeMutableBufferPointer { lists in
+            // Each worker writes only its own list, and all have finished when `concurrentPerform` returns.
+            nonisolated(unsafe) let lists = lists
+            withoutActuallyEscaping(verify) { verify in
+                let work: @Sendable (Int) -> Void = { worker in
+                    var list: [Found] = []
+                    list.reserveCapacity(documents.count / jobs + 1)
+                    for index in stride(from: worker, to: documents.count, by: jobs) {
+                        verify(documents[index]) { list.append((index, $0, $1)) }
+                    }
+                    lists[worker] = list
                 }
+                if jobs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: work) }
             }
         }
-        return results
+    }
+
+    /// Every result with its line, in the documents' order.
+    func forEach(_ body: (VerificationResult, [UInt8]) -> Void) {
+        var next = [Int](repeating: 0, count: jobs)
+        for document in 0..<count {
+            let worker = document % jobs
+            while next[worker] < found[worker].count, found[worker][next[worker]].document == document {
+                body(found[worker][next[worker]].result, found[worker][next[worker]].line)
+                next[worker] += 1
+            }
+        }
     }
 }

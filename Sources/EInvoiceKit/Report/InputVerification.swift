@@ -43,15 +43,15 @@ extension ReceivedFileCheck {
         return nil
     }
 
-    /// The same on `jobs` threads for IRP data (``Verifier/verify(_:source:format:jobs:prepare:each:)``):
-    /// `prepare` runs on the verifying thread, `each` (the result and what `prepare` made of it) in
-    /// input order on this one.
-    public func verify<Prepared: Sendable>(
+    /// The same on `jobs` threads for IRP data (``Verifier/verify(_:source:format:jobs:line:each:)``):
+    /// `line` makes a result's report line on the verifying thread, `each` gets the result and its
+    /// line in input order on this one.
+    public func verify(
         _ data: Data, name: String, format: ResponseFormat? = nil, jobs: Int,
-        prepare: @Sendable (VerificationResult) -> Prepared, each: (VerificationResult, Prepared) -> Void
+        line: @Sendable (VerificationResult) -> [UInt8], each: (VerificationResult, [UInt8]) -> Void
     ) -> ReceivedFileCheck.Report? {
         if format == nil, ImageFormat.detect(data) != nil { return check(data, name: name) }
-        scanner.verifier.verify(data, source: name, format: format, jobs: jobs, prepare: prepare, each: each)
+        scanner.verifier.verify(data, source: name, format: format, jobs: jobs, line: line, each: each)
         return nil
     }
 }
