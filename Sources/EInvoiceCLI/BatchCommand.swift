@@ -8,15 +8,17 @@ struct BatchCommand: AsyncParsableCommand {
         commandName: "batch",
         abstract: "Render many IRP responses into a folder, in parallel, with a manifest; resumable.",
         discussion: """
-            INPUT is a folder (every *.json below it), a JSON Lines file (one response per line), or - for
-            JSON Lines on standard input. Each item's outcome is a line of OUTPUT/manifest.jsonl, written as it
-            finishes. PDFs are written to a temporary file and renamed, so there is never a partial PDF. Running
-            the same command again resumes: items whose manifest line names a file with the recorded SHA-256
-            are skipped (--force renders them again). --shard I/N (or --shards N with the JOB_COMPLETION_INDEX
+            INPUT is a folder (every *.json below it), a JSON Lines file (one response per line), or - for \
+            JSON Lines on standard input. Each item's outcome is a line of OUTPUT/manifest.jsonl, written as it \
+            finishes. PDFs are written to a temporary file and renamed, so there is never a partial PDF. Running \
+            the same command again resumes: items whose manifest line names a file with the recorded SHA-256 \
+            are skipped (--force renders them again). --shard I/N (or --shards N with the JOB_COMPLETION_INDEX \
             of a Kubernetes Indexed Job) takes a fixed 1/N of the items by a hash of their ids.
-            One run writes a folder at a time: a second run into a busy folder is refused (exit 75). A folder
-            that cannot be written (disk full, permissions) stops the run with the reason (exit 73); the
+
+            One run writes a folder at a time: a second run into a busy folder is refused (exit 75). A folder \
+            that cannot be written (disk full, permissions) stops the run with the reason (exit 73); the \
             manifest keeps one line per item, and a rerun resumes.
+
             Exit status: 0 when every item was rendered or skipped, 1 when any was not (see the manifest), 5 when all were rendered but some are sandbox test documents.
             """
     )

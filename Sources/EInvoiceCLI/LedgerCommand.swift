@@ -9,7 +9,7 @@ struct LedgerCommand: ParsableCommand {
         commandName: "ledger",
         abstract: "List, show or export the invoices recorded by `scan --ledger`, `verify --ledger` and the desk.",
         discussion: """
-            The ledger is an SQLite file, by default $XDG_DATA_HOME/einvoice/ledger.sqlite (else
+            The ledger is an SQLite file, by default $XDG_DATA_HOME/einvoice/ledger.sqlite (else \
             ~/.local/share/einvoice/ledger.sqlite). Times are UTC. `ledger show` exits 1 when the IRN was never recorded.
             """,
         subcommands: [List.self, Show.self, Export.self],

@@ -8,11 +8,11 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render IRP responses as print-ready PDF invoices with the signed QR.",
         discussion: """
-            Verifies each response first; an invoice whose signature does not hold is not rendered unless
-            --allow-unverified is given, and then every page is marked SIGNATURE NOT VERIFIED. Sandbox
-            tokens are marked SANDBOX — NOT A TAX INVOICE, cancelled responses CANCELLED. The PDF's creation
-            date is --creation-date, else SOURCE_DATE_EPOCH, else the Ack Date: the same input gives the same bytes.
-            --copies prints several labelled copies in one PDF; --field and NAME.extras.json beside an input add
+            Verifies each response first; an invoice whose signature does not hold is not rendered unless \
+            --allow-unverified is given, and then every page is marked SIGNATURE NOT VERIFIED. Sandbox \
+            tokens are marked SANDBOX — NOT A TAX INVOICE, cancelled responses CANCELLED. The PDF's creation \
+            date is --creation-date, else SOURCE_DATE_EPOCH, else the Ack Date: the same input gives the same bytes. \
+            --copies prints several labelled copies in one PDF; --field and NAME.extras.json beside an input add \
             unsigned details (PO, vehicle, due date, notes) in their own block, never in the e-invoice panel.
             """
     )

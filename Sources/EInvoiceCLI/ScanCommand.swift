@@ -10,14 +10,15 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Read and verify the QR codes of scanned, photographed or PDF invoices.",
         discussion: """
-            Reads PNG, JPEG, TIFF (every page) and PDF files (every page rendered at --dpi, plus the images
-            embedded in it). Each QR is classified: an IRP signed QR is verified like `einvoice verify`; a UPI
-            payment QR is shown with its GST fields. A file is one document, or several when a new signed QR
-            starts the next one (bulk prints). When a PDF has a text layer, the grand total, document number
-            and date, IRN and both GSTINs printed by their labels anywhere in the QR's document are compared
-            with the signed values: a differing printed value exits 1, a value not found is a warning. Pages without
-            a text layer (scans, photos) are read by OCR (--ocr auto); a value OCR cannot read with certainty is
+            Reads PNG, JPEG, TIFF (every page) and PDF files (every page rendered at --dpi, plus the images \
+            embedded in it). Each QR is classified: an IRP signed QR is verified like `einvoice verify`; a UPI \
+            payment QR is shown with its GST fields. A file is one document, or several when a new signed QR \
+            starts the next one (bulk prints). When a PDF has a text layer, the grand total, document number \
+            and date, IRN and both GSTINs printed by their labels anywhere in the QR's document are compared \
+            with the signed values: a differing printed value exits 1, a value not found is a warning. Pages without \
+            a text layer (scans, photos) are read by OCR (--ocr auto); a value OCR cannot read with certainty is \
             "not found", never "differs".
+
             A sandbox-signed QR exits 5; a file with no e-invoice QR exits 65.
             """
     )

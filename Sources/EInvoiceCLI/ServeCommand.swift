@@ -18,9 +18,9 @@ public struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the verification desk: a web page and JSON API (/api/v1/verify, /api/v1/scan, /api/v1/render).",
         discussion: """
-            Binds to 127.0.0.1 unless --host says otherwise (then it warns: anyone who can reach the address can
-            use it). Uploads are processed in memory and dropped; what was signed and the verdict of each check are
-            recorded in the ledger (file name and SHA-256, not the file) unless --no-ledger; /history shows them.
+            Binds to 127.0.0.1 unless --host says otherwise (then it warns: anyone who can reach the address can \
+            use it). Uploads are processed in memory and dropped; what was signed and the verdict of each check are \
+            recorded in the ledger (file name and SHA-256, not the file) unless --no-ledger; /history shows them. \
             The API is described at /api/v1/openapi.yaml (also docs/openapi.yaml).
             """
     )

@@ -9,11 +9,11 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify IRP responses or signed tokens offline.",
         discussion: """
-            Reads the NIC Data object or envelope, GSP wrappers (Adaequare, ClearTax, Masters India,
-            sandbox.co.in), JSON Lines of those, or bare compact JWS tokens one per line. Checks the RS256
-            signature against the pinned IRP keys, recomputes the IRN, compares the QR with the signed
-            invoice, and checks GSTIN check digits. The built-in keys were derived from public IRP tokens,
-            not taken from NIC certificates: see `einvoice keys list`. A PDF or image is checked as a received
+            Reads the NIC Data object or envelope, GSP wrappers (Adaequare, ClearTax, Masters India, \
+            sandbox.co.in), JSON Lines of those, or bare compact JWS tokens one per line. Checks the RS256 \
+            signature against the pinned IRP keys, recomputes the IRN, compares the QR with the signed \
+            invoice, and checks GSTIN check digits. The built-in keys were derived from public IRP tokens, \
+            not taken from NIC certificates: see `einvoice keys list`. A PDF or image is checked as a received \
             file, exactly as `einvoice scan` does.
             """
     )
