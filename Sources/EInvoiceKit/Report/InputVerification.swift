@@ -38,7 +38,7 @@ extension ReceivedFileCheck {
     /// held); the return value is the report when the input was a received file, `nil` otherwise.
     public func verify(_ data: Data, name: String, format: ResponseFormat? = nil,
                        each: (VerificationResult) -> Void) -> ReceivedFileCheck.Report? {
-        if format == nil, ImageFormat.detect(data) != nil { return check(data, name: name) }
+        if Self.isReceivedFile(data, format: format) { return check(data, name: name) }
         scanner.verifier.verify(data, source: name, format: format, each: each)
         return nil
     }
@@ -50,9 +50,14 @@ extension ReceivedFileCheck {
         _ data: Data, name: String, format: ResponseFormat? = nil, jobs: Int,
         line: @Sendable (VerificationResult) -> [UInt8], each: (VerificationResult, [UInt8]) -> Void
     ) -> ReceivedFileCheck.Report? {
-        if format == nil, ImageFormat.detect(data) != nil { return check(data, name: name) }
+        if Self.isReceivedFile(data, format: format) { return check(data, name: name) }
         scanner.verifier.verify(data, source: name, format: format, jobs: jobs, line: line, each: each)
         return nil
+    }
+
+    /// A PDF or image, unless `format` names an IRP shape: the one place this is decided.
+    private static func isReceivedFile(_ data: Data, format: ResponseFormat?) -> Bool {
+        format == nil && ImageFormat.detect(data) != nil
     }
 }
 
