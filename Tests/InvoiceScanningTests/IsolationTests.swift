@@ -18,11 +18,19 @@ import Testing
     }
 
     /// A stand-in decoder: a shell script that misbehaves as told.
+    ///
+    /// A separate `sh` writes it. Had this process written it, another test's child, forked while
+    /// the file was still open for writing, could hold that descriptor when the script is run, and
+    /// `execve` fails with ETXTBSY ("Text file busy"). CI saw that once.
     static func script(_ body: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("einvoice-child-\(UUID().uuidString).sh")
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-        return url.path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("einvoice-child-\(UUID().uuidString).sh").path
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", #"printf '#!/bin/sh\n%s\n' "$1" > "$2" && chmod 755 "$2""#, "sh", body, path]
+        try writer.run()
+        writer.waitUntilExit()
+        try #require(writer.terminationStatus == 0, "sh could not write \(path)")
+        return path
     }
 
     @Test(arguments: ["two-pages.tiff", "odoo-invoice.pdf", "odoo-page-200dpi.jpg"])
