@@ -23,7 +23,7 @@ public final class LineReader {
     /// The next line without its `\n` (and `\r`), or `nil` at the end of the input.
     public func next() -> Data? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0a) {
+            if let newline = Self.firstNewline(in: buffer) {
                 var line = buffer[buffer.startIndex..<newline]
                 if line.last == 0x0d { line = line.dropLast() }
                 lastLineOffset = consumed
@@ -48,6 +48,15 @@ public final class LineReader {
                 readError = error
                 finished = true
             }
+        }
+    }
+
+    /// The index of the first `\n` in `data`: `memchr`, where `Data.firstIndex(of:)` stepped
+    /// through a generic subscript byte by byte (1 % of `batch` on 7 KB response lines).
+    static func firstNewline(in data: Data) -> Data.Index? {
+        data.withUnsafeBytes { bytes -> Data.Index? in
+            guard let base = bytes.baseAddress, let found = memchr(base, 0x0a, bytes.count) else { return nil }
+            return data.startIndex + (UnsafeRawPointer(found) - base)
         }
     }
 }
