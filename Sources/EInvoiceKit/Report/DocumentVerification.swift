@@ -57,7 +57,14 @@ extension Verifier {
 /// its documents' order; reading the documents in order then takes from the workers in turn.
 /// No array per document, and the lists are only read once every worker has finished.
 private struct VerifiedBlock {
-    typealias Found = (document: Int, result: VerificationResult, line: [UInt8])
+    /// A struct, not a tuple: arrays of a tuple holding a report went through the runtime's generic
+    /// tuple copies, whole-report copies the struct's specialised code does not make.
+    struct Found {
+        let document: Int
+        let result: VerificationResult
+        let line: [UInt8]
+    }
+
     private let count: Int
     private let jobs: Int
     private var found: [[Found]]
@@ -80,7 +87,7 @@ private struct VerifiedBlock {
                     var list: [Found] = []
                     list.reserveCapacity(documents.count / jobs + 1)
                     for index in stride(from: worker, to: documents.count, by: jobs) {
-                        verify(documents[index]) { list.append((index, $0, $1)) }
+                        verify(documents[index]) { list.append(Found(document: index, result: $0, line: $1)) }
                     }
                     lists[worker] = list
                 }

@@ -71,16 +71,6 @@ func rate(seconds: Double, batch: Int = 64, _ body: () -> Bool) -> Double {
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = Fixtures.root
 switch arguments.first {
-case "pipeline":
-    let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
-    let check = ReceivedFileCheck(verifier: Verifier())
-    var bytes = 0
-    let start = now()
-    for _ in 0..<3 {
-        _ = check.verify(data, name: arguments[1], format: nil) { result in bytes += result.jsonLineBytes.count }
-    }
-    let elapsed = now() - start
-    print("pipeline \(Int(60000 / elapsed)) tokens/s, \(bytes) bytes")
 case "verify":
     guard arguments.count == 3, let seconds = Double(arguments[1]),
           let text = try? String(contentsOfFile: arguments[2], encoding: .utf8)
