@@ -19,3 +19,18 @@ func forEachInput(_ inputs: [String], _ body: (_ name: String, _ data: Data) thr
     }
     return unreadable
 }
+
+/// The same with each input opened, not read: the body reads it whole or line by line. An input
+/// that cannot be opened, or read whole (``OpenedInput/readAll()``), is warned about and skipped.
+func forEachOpenedInput(_ inputs: [String], _ body: (_ name: String, _ input: OpenedInput) throws -> Void) throws -> Bool {
+    var unreadable = false
+    for path in inputs {
+        do {
+            try body(path == "-" ? "<stdin>" : path, try InputSource.open(path))
+        } catch let error as InputSource.ReadError {
+            warn(error.description)
+            unreadable = true
+        }
+    }
+    return unreadable
+}

@@ -46,8 +46,9 @@ struct VerifyCommand: ParsableCommand {
         var tally = VerificationTally()
         // Read once: an option group's value is looked up through its property wrapper on each use.
         let asJSON = output.json
-        let unreadable = forEachInput(inputs) { name, data in
+        let unreadable = try forEachOpenedInput(inputs) { name, input in
             guard !recorder.isRecording else {
+                let data = try input.readAll()
                 // The ledger records an input's checks in one transaction, so it takes them together.
                 let outcome = check.verify(data, name: name, format: format)
                 switch outcome {
@@ -60,14 +61,15 @@ struct VerifyCommand: ParsableCommand {
                 return
             }
             // Each result's report is made on the thread that verified it; written here, in input order.
-            let report = check.verify(data, name: name, format: format, jobs: jobs) { result in
+            let report = try check.verify(input, name: name, format: format, jobs: jobs) { result in
                 asJSON ? result.jsonLineBytes : Array(result.text.utf8)
             } each: { result, line in
                 writer.writeLine(line)
                 tally.add(result)
             }
             if let report {
-                recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: data, asJSON: asJSON, to: &writer)
+                // Nothing is recorded on this path (no ledger), so the input's bytes are not needed.
+                recorder.write(report.findings.map { ($0.json, $0.text) }, input: name, data: Data(), asJSON: asJSON, to: &writer)
                 tally.add(.receivedFile(report))
             } else {
                 tally.endInput()

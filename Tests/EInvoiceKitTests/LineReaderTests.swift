@@ -37,6 +37,20 @@ import Testing
         #expect(read.map(\.offset) == expected.map(\.offset))
     }
 
+    /// A line past the reader's limit comes in pieces of the limit, each marked as cut, whether its
+    /// newline is read with it or not; the lines after it are whole again.
+    @Test func aLineLongerThanTheLimitIsCut() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("short\n\(String(repeating: "x", count: 25))\nend".utf8).write(to: url)
+        let handle = try FileHandle(forReadingFrom: url)
+        let reader = LineReader(handle: handle, startingWith: Data("pre".utf8), atEnd: false, maximumLine: 10)
+        var lines: [(text: String, cut: Bool)] = []
+        while let line = reader.next() { lines.append((String(decoding: line, as: UTF8.self), reader.lastLineWasCut)) }
+        #expect(lines.map(\.text) == ["preshort", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx", "end"])
+        #expect(lines.map(\.cut) == [false, true, true, false, false])
+    }
+
     @Test func aReadErrorIsKeptNotTakenForTheEnd() throws {
         // read(2) on a directory fails with EISDIR: the reader stops, and says why.
         let handle = try #require(FileHandle(forReadingAtPath: FileManager.default.temporaryDirectory.path))

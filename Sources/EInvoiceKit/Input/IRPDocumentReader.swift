@@ -99,15 +99,19 @@ public enum IRPDocumentReader {
                 found.countUnread()
                 return true
             }
-            let id = "\(source):\(lineNumber)"
-            do throws(ModelError) {
-                for document in Self.documents(in: try JSONValue.parse(Data(line)), source: id, format: format) { found.append(document) }
-            } catch {
-                found.append(InputDocument(id: id, format: format, content: .unreadable(jsonProblem(error))))
-            }
+            for document in documents(inLine: line, id: "\(source):\(lineNumber)", format: format) { found.append(document) }
             return true
         }
         return found.finished(source: source)
+    }
+
+    /// The documents of one line of JSON Lines, or an `.unreadable` one saying why there are none.
+    static func documents(inLine line: UnsafeRawBufferPointer, id: String, format: ResponseFormat?) -> [InputDocument] {
+        do throws(ModelError) {
+            return documents(in: try JSONValue.parse(Data(line)), source: id, format: format)
+        } catch {
+            return [InputDocument(id: id, format: format, content: .unreadable(jsonProblem(error)))]
+        }
     }
 
     /// One token per line. Works on bytes, not `Character`s: grapheme breaking and Foundation's
@@ -117,11 +121,23 @@ public enum IRPDocumentReader {
     /// Each document goes to `each` as its line is read, except the first, held until a second
     /// shows it is not alone: a lone token is the input itself (its id is `source`, not `source:line`).
     static func readTokens(_ data: Data, source: String, each: (InputDocument) -> Void) {
+        readTokens({ forEachLine(of: data, $0) }, source: source, limit: maximumDocuments) { document in
+            each(document)
+            return true
+        }
+    }
+
+    /// The same over any lines (`forEachLine` calls its body with each line's number and bytes until
+    /// it returns `false`): past `limit` documents, lines are counted, not read, and one last document
+    /// says how many were left; `each` returns `false` to stop reading.
+    static func readTokens(_ forEachLine: @escaping ((Int, UnsafeRawBufferPointer) -> Bool) -> Void, source: String, limit: Int?,
+                           each: (InputDocument) -> Bool) {
         var kept = 0
         var unread = 0
         var first: InputDocument?
-        forEachLine(of: data) { lineNumber, line in
-            if kept >= maximumDocuments {
+        var stopped = false
+        forEachLine { lineNumber, line in
+            if let limit, kept >= limit {
                 if line.contains(where: { !isSpace($0) }) { unread += 1 }
             } else if let token = token(in: line) {
                 let document = InputDocument(id: "\(source):\(lineNumber)", format: .jws, content: .token(token))
@@ -129,17 +145,18 @@ public enum IRPDocumentReader {
                 if kept == 1 {
                     first = document
                 } else {
-                    if let held = first.take() { each(held) }
-                    each(document)
+                    if let held = first.take(), !each(held) { stopped = true }
+                    if !stopped, !each(document) { stopped = true }
                 }
             }
-            return true
+            return !stopped
         }
+        guard !stopped else { return }
         if var lone = first {
             lone.id = source
-            each(lone)
+            guard each(lone) else { return }
         }
-        if unread > 0 { each(FoundDocuments.unreadNote(kept: kept, unread: unread, source: source)) }
+        if unread > 0 { _ = each(FoundDocuments.unreadNote(kept: kept, unread: unread, source: source)) }
     }
 
     /// The line without surrounding white space and one pair of enclosing double quotes; `nil` when blank.
@@ -193,7 +210,7 @@ public enum IRPDocumentReader {
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d
     }
 }

@@ -29,8 +29,62 @@ extension Verifier {
         _ data: Data, source: String, format: ResponseFormat? = nil, jobs: Int,
         line: @Sendable (VerificationResult) -> [UInt8], each: (VerificationResult, [UInt8]) -> Void
     ) {
+        verifyInBlocks(jobs: jobs, line: line, each: each, continueAfterBlock: { true }) { handOn in
+            IRPDocumentReader.read(data, source: source, format: format) { _ = handOn($0) }
+        }
+    }
+
+    /// The same for an input read line by line (``IRPDocumentReader/lineShape(of:format:)``), of
+    /// any length: nothing is capped but what cannot be tokens or responses. Once
+    /// ``maximumUnreadableDocuments`` documents are malformed or unreadable, reading stops at the
+    /// next block's end, and a last result says where: a large file of garbage lines (or an endless
+    /// pipe of them) ends in a second, not in an hour of malformed verdicts. Stopping is decided at
+    /// block ends for any `jobs`, so the output stays the same for any number.
+    public func verify(
+        lines: LineReader, shape: IRPDocumentReader.LineShape, source: String, format: ResponseFormat? = nil, jobs: Int,
+        line: @Sendable (VerificationResult) -> [UInt8], each: (VerificationResult, [UInt8]) -> Void
+    ) {
+        var unreadable = 0
+        var documents = 0
+        var stopped = false
+        var lastLine = 0
+        verifyInBlocks(jobs: jobs, line: line, each: { result, text in
+            if result.outcome == .malformed { unreadable += 1 }
+            each(result, text)
+        }, continueAfterBlock: {
+            stopped = unreadable >= Self.maximumUnreadableDocuments
+            return !stopped
+        }) { handOn in
+            lastLine = IRPDocumentReader.read(lines: lines, shape: shape, source: source, format: format) { document in
+                documents += 1
+                return handOn(document)
+            }
+        }
+        // Stopped at the very end is not stopped.
+        guard stopped, lines.next() != nil else { return }
+        let note = InputDocument(id: source, format: format, content: .unreadable(
+            "reading stopped after line \(lastLine): \(unreadable) of its first \(documents) documents are malformed "
+                + "or unreadable, and the rest of the input was not read (is it a file of tokens or IRP responses?)"))
+        verify(note) { each($0, line($0)) }
+    }
+
+    /// Malformed or unreadable documents after which an input read line by line is read no further.
+    public static let maximumUnreadableDocuments = 100_000
+
+    /// Verifies the documents `read` hands on, `jobs` at a time in blocks of ``documentsPerBlock``.
+    /// After each full block (counted the same way with one job, which holds nothing), reading goes
+    /// on only while `continueAfterBlock` says so: `read`'s hand-on then returns `false`.
+    private func verifyInBlocks(
+        jobs: Int, line: @Sendable (VerificationResult) -> [UInt8], each: (VerificationResult, [UInt8]) -> Void,
+        continueAfterBlock: @escaping () -> Bool, read: @escaping ((InputDocument) -> Bool) -> Void
+    ) {
         guard jobs > 1 else {
-            return verify(data, source: source, format: format) { each($0, line($0)) }
+            var count = 0
+            return read { document in
+                verify(document) { each($0, line($0)) }
+                count += 1
+                return count % Self.documentsPerBlock != 0 || continueAfterBlock()
+            }
         }
         var block: [InputDocument] = []
         block.reserveCapacity(Self.documentsPerBlock)
@@ -40,9 +94,11 @@ extension Verifier {
             }.forEach(each)
             block.removeAll(keepingCapacity: true)
         }
-        IRPDocumentReader.read(data, source: source, format: format) { document in
+        read { document in
             block.append(document)
-            if block.count == Self.documentsPerBlock { verifyBlock() }
+            guard block.count == Self.documentsPerBlock else { return true }
+            verifyBlock()
+            return continueAfterBlock()
         }
         verifyBlock()
     }

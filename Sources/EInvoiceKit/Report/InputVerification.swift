@@ -55,6 +55,20 @@ extension ReceivedFileCheck {
         return nil
     }
 
+    /// The same for an opened input: a file of tokens or JSON Lines is verified line by line as it
+    /// is read, whatever its size (``Verifier/verify(lines:shape:source:format:jobs:line:each:)``);
+    /// anything else is read whole, within ``InputSource/maximumSize``.
+    public func verify(
+        _ input: OpenedInput, name: String, format: ResponseFormat? = nil, jobs: Int,
+        line: @Sendable (VerificationResult) -> [UInt8], each: (VerificationResult, [UInt8]) -> Void
+    ) throws(InputSource.ReadError) -> ReceivedFileCheck.Report? {
+        if let shape = IRPDocumentReader.lineShape(of: input, format: format) {
+            scanner.verifier.verify(lines: input.lines(), shape: shape, source: name, format: format, jobs: jobs, line: line, each: each)
+            return nil
+        }
+        return verify(try input.readAll(), name: name, format: format, jobs: jobs, line: line, each: each)
+    }
+
     /// A PDF or image, unless `format` names an IRP shape: the one place this is decided.
     private static func isReceivedFile(_ data: Data, format: ResponseFormat?) -> Bool {
         format == nil && ImageFormat.detect(data) != nil
