@@ -44,12 +44,14 @@ let package = Package(
         .target(
             name: "EInvoiceVerification",
             dependencies: [
-                "EInvoiceBasics", "EInvoiceModel", crypto, cryptoExtras,
+                "EInvoiceBasics", "EInvoiceModel", "CRSAPublicIFMA", crypto, cryptoExtras,
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ]
         ),
+        // The RSA-2048 public operation with AVX-512 IFMA (Sources/CRSAPublicIFMA/rsa2048_ifma.c says why).
+        .target(name: "CRSAPublicIFMA"),
         .target(name: "InvoiceLayout", dependencies: ["EInvoiceBasics", "EInvoiceModel"]),
         // Reads printed values by their labels from positioned words (PDF text layer or OCR); no C, no model.
         .target(name: "PrintedText"),
@@ -137,7 +139,7 @@ let package = Package(
         .testTarget(name: "EInvoiceModelTests", dependencies: ["EInvoiceModel", "EInvoiceTestSupport"]),
         .testTarget(
             name: "EInvoiceVerificationTests",
-            dependencies: ["EInvoiceVerification", "EInvoiceModel", "EInvoiceTestSupport", crypto]
+            dependencies: ["EInvoiceVerification", "EInvoiceModel", "EInvoiceTestSupport", crypto, cryptoExtras]
         ),
         .testTarget(
             name: "EInvoiceKitTests",

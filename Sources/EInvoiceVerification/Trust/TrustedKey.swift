@@ -22,6 +22,8 @@ public struct TrustedKey: Sendable {
     public let origin: Origin
     public let provenance: String
     let publicKey: _RSA.Signing.PublicKey
+    /// The same key for the IFMA code, when the CPU has it and the key is 2048-bit with exponent 65537.
+    let accelerated: AcceleratedRSAKey?
     /// The warning every token this (sandbox) key verifies carries: written once per key, not per token.
     let sandboxWarning: String
 
@@ -33,6 +35,7 @@ public struct TrustedKey: Sendable {
         self.origin = origin
         self.provenance = provenance
         self.publicKey = publicKey
+        accelerated = AcceleratedRSAKey(publicKey)
         sandboxWarning = "genuine sandbox signature (the \(label) key) — a test document, not a tax invoice"
     }
 
@@ -73,6 +76,7 @@ public struct TrustedKey: Sendable {
     /// RSASSA-PKCS1-v1_5 over a SHA-256 digest (RS256).
     func verifiesRS256(signature: [UInt8], digest: SHA256.Digest) -> Bool {
         guard signature.count * 8 == publicKey.keySizeInBits else { return false }
+        if let accelerated { return accelerated.verifiesRS256(signature: signature, digest: digest) }
         return publicKey.isValidSignature(
             _RSA.Signing.RSASignature(rawRepresentation: signature), for: digest, padding: .insecurePKCS1v1_5)
     }

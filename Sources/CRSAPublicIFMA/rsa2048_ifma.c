@@ -1,0 +1,192 @@
+// RSA-2048 public operation (s^65537 mod n) with AVX-512 IFMA.
+//
+// Why: verifying a token is one RSA public operation, and it was half of `verify`'s time with
+// BoringSSL's 64-bit Montgomery code. IFMA multiplies eight 52-bit limb pairs per instruction, so
+// a 2048-bit number is 40 limbs in five registers and a Montgomery product is 40 steps of a few
+// vector instructions. Only the public operation is here: nothing secret is computed, so nothing
+// needs to run in constant time. Keys of other sizes or exponents, and CPUs without IFMA, stay on
+// BoringSSL (the Swift caller decides).
+//
+// Numbers are little-endian arrays of 40 limbs of 52 bits. R = 2^2080 > 4n, so the "almost"
+// Montgomery product of two numbers below 2n is again below 2n, and only the final result needs
+// a reduction below n.
+
+#include "rsa2048_ifma.h"
+
+#if defined(__x86_64__)
+
+#include <cpuid.h>
+#include <immintrin.h>
+#include <string.h>
+
+enum { LIMBS = 40, BYTES = 256 };
+#define MASK52 ((UINT64_C(1) << 52) - 1)
+
+int einvoice_rsa2048_ifma_available(void) {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 27))) return 0;  // OSXSAVE
+    unsigned low, high;
+    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    // SSE, AVX, opmask, upper halves of ZMM0-15 and ZMM16-31: all saved by the OS.
+    if ((low & 0xe6) != 0xe6) return 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
+    return (b & (1u << 16)) && (b & (1u << 21));  // AVX512F, AVX512IFMA
+}
+
+/// 52-bit limbs of a big-endian number of `length` ≤ 256 bytes.
+static void limbs_from_bytes(uint64_t out[LIMBS], const uint8_t *bytes, int length) {
+    memset(out, 0, LIMBS * sizeof(uint64_t));
+    for (int i = 0; i < length; i++) {
+        int bit = 8 * i, limb = bit / 52, shift = bit % 52;
+        uint64_t byte = bytes[length - 1 - i];
+        out[limb] |= (byte << shift) & MASK52;
+        if (shift > 44) out[limb + 1] |= byte >> (52 - shift);
+    }
+}
+
+/// The low 256 bytes of normalized limbs, big-endian.
+static void bytes_from_limbs(uint8_t out[BYTES], const uint64_t limbs[LIMBS]) {
+    for (int i = 0; i < BYTES; i++) {
+        int bit = 8 * i, limb = bit / 52, shift = bit % 52;
+        uint64_t value = limbs[limb] >> shift;
+        if (shift > 44) value |= limbs[limb + 1] << (52 - shift);
+        out[BYTES - 1 - i] = (uint8_t)value;
+    }
+}
+
+/// -1, 0 or 1 as a < b, a == b or a > b (normalized limbs).
+static int compare(const uint64_t a[LIMBS], const uint64_t b[LIMBS]) {
+    for (int i = LIMBS - 1; i >= 0; i--) {
+        if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+}
+
+/// a -= b, for a ≥ b (normalized limbs).
+static void subtract(uint64_t a[LIMBS], const uint64_t b[LIMBS]) {
+    uint64_t borrow = 0;
+    for (int i = 0; i < LIMBS; i++) {
+        uint64_t difference = a[i] - b[i] - borrow;  // wraps when negative
+        borrow = difference >> 63;
+        a[i] = difference & MASK52;
+    }
+}
+
+/// Carries every limb's bits above 52 into the next limb.
+static void normalize(uint64_t a[LIMBS]) {
+    uint64_t carry = 0;
+    for (int i = 0; i < LIMBS; i++) {
+        uint64_t value = a[i] + carry;
+        carry = value >> 52;
+        a[i] = value & MASK52;
+    }
+}
+
+/// r = a·b/R mod n, below 2n for a, b below 2n (normalized limbs; r may alias a or b).
+///
+/// Word-serial Montgomery: for each limb a_i, T = (T + a_i·b + m·n) / 2^52 with m chosen to make
+/// the low limb zero. The low halves of the 104-bit products land in limb j, the high halves in
+/// limb j + 1, which is limb j after the division (a shift by one lane), so they are added after
+/// it. Lanes are left unnormalized (40 steps of four 52-bit terms stay below 2^60); only the low
+/// lane's carry moves on each step, and the whole result is normalized at the end.
+__attribute__((target("avx512f,avx512ifma")))
+static void montgomery_product(uint64_t r[LIMBS], const uint64_t a[LIMBS], const uint64_t b[LIMBS],
+                               const einvoice_rsa2048_key *key) {
+    const __m512i zero = _mm512_setzero_si512();
+    __m512i b0 = _mm512_loadu_si512(b), b1 = _mm512_loadu_si512(b + 8), b2 = _mm512_loadu_si512(b + 16),
+            b3 = _mm512_loadu_si512(b + 24), b4 = _mm512_loadu_si512(b + 32);
+    __m512i n0 = _mm512_loadu_si512(key->n), n1 = _mm512_loadu_si512(key->n + 8), n2 = _mm512_loadu_si512(key->n + 16),
+            n3 = _mm512_loadu_si512(key->n + 24), n4 = _mm512_loadu_si512(key->n + 32);
+    __m512i t0 = zero, t1 = zero, t2 = zero, t3 = zero, t4 = zero;
+    const uint64_t k0 = key->k0, low_n = key->n[0];
+    for (int i = 0; i < LIMBS; i++) {
+        const __m512i ai = _mm512_set1_epi64((long long)a[i]);
+        t0 = _mm512_madd52lo_epu64(t0, b0, ai);
+        t1 = _mm512_madd52lo_epu64(t1, b1, ai);
+        t2 = _mm512_madd52lo_epu64(t2, b2, ai);
+        t3 = _mm512_madd52lo_epu64(t3, b3, ai);
+        t4 = _mm512_madd52lo_epu64(t4, b4, ai);
+        const uint64_t low = (uint64_t)_mm_cvtsi128_si64(_mm512_castsi512_si128(t0));
+        const uint64_t m = (low * k0) & MASK52;
+        const __m512i mi = _mm512_set1_epi64((long long)m);
+        t0 = _mm512_madd52lo_epu64(t0, n0, mi);
+        t1 = _mm512_madd52lo_epu64(t1, n1, mi);
+        t2 = _mm512_madd52lo_epu64(t2, n2, mi);
+        t3 = _mm512_madd52lo_epu64(t3, n3, mi);
+        t4 = _mm512_madd52lo_epu64(t4, n4, mi);
+        // The low lane is now a multiple of 2^52: what is above goes to the next lane, which the
+        // shift makes the low one.
+        const uint64_t carry = (low + ((m * low_n) & MASK52)) >> 52;
+        t0 = _mm512_alignr_epi64(t1, t0, 1);
+        t1 = _mm512_alignr_epi64(t2, t1, 1);
+        t2 = _mm512_alignr_epi64(t3, t2, 1);
+        t3 = _mm512_alignr_epi64(t4, t3, 1);
+        t4 = _mm512_alignr_epi64(zero, t4, 1);
+        t0 = _mm512_mask_add_epi64(t0, 1, t0, _mm512_set1_epi64((long long)carry));
+        t0 = _mm512_madd52hi_epu64(t0, b0, ai);
+        t1 = _mm512_madd52hi_epu64(t1, b1, ai);
+        t2 = _mm512_madd52hi_epu64(t2, b2, ai);
+        t3 = _mm512_madd52hi_epu64(t3, b3, ai);
+        t4 = _mm512_madd52hi_epu64(t4, b4, ai);
+        t0 = _mm512_madd52hi_epu64(t0, n0, mi);
+        t1 = _mm512_madd52hi_epu64(t1, n1, mi);
+        t2 = _mm512_madd52hi_epu64(t2, n2, mi);
+        t3 = _mm512_madd52hi_epu64(t3, n3, mi);
+        t4 = _mm512_madd52hi_epu64(t4, n4, mi);
+    }
+    _mm512_storeu_si512(r, t0);
+    _mm512_storeu_si512(r + 8, t1);
+    _mm512_storeu_si512(r + 16, t2);
+    _mm512_storeu_si512(r + 24, t3);
+    _mm512_storeu_si512(r + 32, t4);
+    normalize(r);
+}
+
+int einvoice_rsa2048_key_init(einvoice_rsa2048_key *key, const uint8_t modulus[BYTES]) {
+    if (modulus[0] < 0x80 || !(modulus[BYTES - 1] & 1)) return -1;
+    limbs_from_bytes(key->n, modulus, BYTES);
+    // n^-1 mod 2^64 by Newton's iteration: correct to 3 bits for odd n, doubling each step.
+    uint64_t n0 = key->n[0], inverse = n0;
+    for (int i = 0; i < 5; i++) inverse *= 2 - n0 * inverse;
+    key->k0 = (0 - inverse) & MASK52;
+    // R·2^65 mod n by doubling 2^2047 (below n, whose top bit is set) 33 + 65 times, reducing each
+    // time (2x < 2n fits in 40 limbs); then five Montgomery squarings, each x·x/R, double the
+    // power of two beside R: 65, 130, 260, 520, 1040, 2080. R·2^2080 is R², below 2n.
+    uint64_t x[LIMBS] = {0};
+    x[2047 / 52] = UINT64_C(1) << (2047 % 52);
+    for (int i = 0; i < 33 + 65; i++) {
+        uint64_t carry = 0;
+        for (int j = 0; j < LIMBS; j++) {
+            uint64_t doubled = (x[j] << 1) | carry;
+            carry = doubled >> 52;
+            x[j] = doubled & MASK52;
+        }
+        if (compare(x, key->n) >= 0) subtract(x, key->n);
+    }
+    for (int i = 0; i < 5; i++) montgomery_product(x, x, x, key);
+    memcpy(key->rr, x, sizeof x);
+    return 0;
+}
+
+int einvoice_rsa2048_public(const einvoice_rsa2048_key *key, const uint8_t signature[BYTES], uint8_t out[BYTES]) {
+    uint64_t s[LIMBS], x[LIMBS];
+    limbs_from_bytes(s, signature, BYTES);
+    if (compare(s, key->n) >= 0) return -1;
+    montgomery_product(x, s, key->rr, key);         // s·R
+    for (int i = 0; i < 16; i++) montgomery_product(x, x, x, key);  // s^(2^16)·R
+    montgomery_product(x, x, s, key);               // s^(2^16 + 1), out of Montgomery form
+    if (compare(x, key->n) >= 0) subtract(x, key->n);
+    bytes_from_limbs(out, x);
+    return 0;
+}
+
+#else  // Not x86-64: no IFMA, and the caller stays on BoringSSL.
+
+int einvoice_rsa2048_ifma_available(void) { return 0; }
+int einvoice_rsa2048_key_init(einvoice_rsa2048_key *key, const uint8_t modulus[256]) { (void)key; (void)modulus; return -1; }
+int einvoice_rsa2048_public(const einvoice_rsa2048_key *key, const uint8_t signature[256], uint8_t out[256]) {
+    (void)key; (void)signature; (void)out;
+    return -1;
+}
+
+#endif
