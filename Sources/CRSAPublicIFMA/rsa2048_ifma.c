@@ -33,24 +33,35 @@ int einvoice_rsa2048_ifma_available(void) {
     return (b & (1u << 16)) && (b & (1u << 21));  // AVX512F, AVX512IFMA
 }
 
-/// 52-bit limbs of a big-endian number of `length` ≤ 256 bytes.
-static void limbs_from_bytes(uint64_t out[LIMBS], const uint8_t *bytes, int length) {
-    memset(out, 0, LIMBS * sizeof(uint64_t));
-    for (int i = 0; i < length; i++) {
-        int bit = 8 * i, limb = bit / 52, shift = bit % 52;
-        uint64_t byte = bytes[length - 1 - i];
-        out[limb] |= (byte << shift) & MASK52;
-        if (shift > 44) out[limb + 1] |= byte >> (52 - shift);
+/// 52-bit limbs of a big-endian number of 256 bytes: read as 32 little-endian 64-bit words, of
+/// which limb k is bits 52k to 52k + 51.
+static void limbs_from_bytes(uint64_t out[LIMBS], const uint8_t bytes[BYTES]) {
+    uint64_t words[BYTES / 8 + 1];
+    for (int w = 0; w < BYTES / 8; w++) {
+        uint64_t word;
+        memcpy(&word, bytes + BYTES - 8 * (w + 1), 8);
+        words[w] = __builtin_bswap64(word);
+    }
+    words[BYTES / 8] = 0;
+    for (int k = 0; k < LIMBS; k++) {
+        int bit = 52 * k, w = bit / 64, shift = bit % 64;
+        uint64_t value = words[w] >> shift;
+        if (shift > 12 && w + 1 <= BYTES / 8) value |= words[w + 1] << (64 - shift);
+        out[k] = value & MASK52;
     }
 }
 
-/// The low 256 bytes of normalized limbs, big-endian.
+/// The 256 big-endian bytes of normalized limbs below 2^2048.
 static void bytes_from_limbs(uint8_t out[BYTES], const uint64_t limbs[LIMBS]) {
-    for (int i = 0; i < BYTES; i++) {
-        int bit = 8 * i, limb = bit / 52, shift = bit % 52;
-        uint64_t value = limbs[limb] >> shift;
-        if (shift > 44) value |= limbs[limb + 1] << (52 - shift);
-        out[BYTES - 1 - i] = (uint8_t)value;
+    uint64_t words[BYTES / 8] = {0};
+    for (int k = 0; k < LIMBS; k++) {
+        int bit = 52 * k, w = bit / 64, shift = bit % 64;
+        if (w < BYTES / 8) words[w] |= limbs[k] << shift;
+        if (shift > 12 && w + 1 < BYTES / 8) words[w + 1] |= limbs[k] >> (64 - shift);
+    }
+    for (int w = 0; w < BYTES / 8; w++) {
+        uint64_t word = __builtin_bswap64(words[w]);
+        memcpy(out + BYTES - 8 * (w + 1), &word, 8);
     }
 }
 
@@ -169,7 +180,7 @@ static void montgomery_product(uint64_t r[LIMBS], const uint64_t a[LIMBS], const
 
 int einvoice_rsa2048_key_init(einvoice_rsa2048_key *key, const uint8_t modulus[BYTES]) {
     if (modulus[0] < 0x80 || !(modulus[BYTES - 1] & 1)) return -1;
-    limbs_from_bytes(key->n, modulus, BYTES);
+    limbs_from_bytes(key->n, modulus);
     // n^-1 mod 2^64 by Newton's iteration: correct to 3 bits for odd n, doubling each step.
     uint64_t n0 = key->n[0], inverse = n0;
     for (int i = 0; i < 5; i++) inverse *= 2 - n0 * inverse;
@@ -195,7 +206,7 @@ int einvoice_rsa2048_key_init(einvoice_rsa2048_key *key, const uint8_t modulus[B
 
 int einvoice_rsa2048_public(const einvoice_rsa2048_key *key, const uint8_t signature[BYTES], uint8_t out[BYTES]) {
     uint64_t s[LIMBS], x[LIMBS];
-    limbs_from_bytes(s, signature, BYTES);
+    limbs_from_bytes(s, signature);
     if (compare(s, key->n) >= 0) return -1;
     montgomery_product(x, s, key->rr, key);         // s·R
     for (int i = 0; i < 16; i++) montgomery_product(x, x, x, key);  // s^(2^16)·R
