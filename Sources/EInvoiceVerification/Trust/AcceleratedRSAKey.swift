@@ -61,3 +61,12 @@ final class AcceleratedRSAKey: Sendable {
     static let encodingPrefix: [UInt8] = [0x00, 0x01] + [UInt8](repeating: 0xff, count: 202) + [0x00]
         + [0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20]
 }
+
+extension Verifier {
+    /// Which code checks RS256 signatures on this machine, in words (for benchmarks and diagnostics).
+    public static var rsaImplementation: String {
+        AcceleratedRSAKey.isAvailable
+            ? "AVX-512 IFMA for 2048-bit keys with exponent 65537 (all IRP keys), BoringSSL for others"
+            : "BoringSSL (no AVX-512 IFMA on this CPU, or EINVOICE_RSA=boringssl)"
+    }
+}

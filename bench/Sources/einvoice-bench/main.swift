@@ -87,6 +87,9 @@ case "verify":
     }
     print("verify \(Int(perSecond)) tokens/s")
 
+case "rsa-backend":
+    print(Verifier.rsaImplementation)
+
 case "render":
     guard (3...4).contains(arguments.count), let seconds = Double(arguments[1]), let lines = Int(arguments[2]),
           let variants = arguments.count == 4 ? Int(arguments[3]) : lines > 100 ? 1 : 400, variants > 0,
