@@ -11,7 +11,7 @@ import Testing
     /// The declared order, bottom first. `C…` system-library modules are tier 0 without being listed.
     /// A new module goes on the lowest tier above everything it imports.
     static let tiers: [[String]] = [
-        ["EInvoiceBasics", "PrintedText"],                                        // the C-free floor
+        ["EInvoiceBasics", "PrintedText", "CRSAPublicIFMA"],                      // the floor: no imports
         ["EInvoiceModel", "CairoGraphics", "QRCodec", "PDFArchive", "TextRecognition"],  // values; C wrappers
         ["EInvoiceVerification", "InvoiceLayout", "RasterIO"],                   // verify; lay out; load images
         ["InvoiceRenderer", "InvoiceScanning", "EInvoiceTestSupport"],           // draw; read QRs and print
