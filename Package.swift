@@ -14,6 +14,21 @@ let swiftSettings: [SwiftSetting] = [
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let cryptoExtras: Target.Dependency = .product(name: "_CryptoExtras", package: "swift-crypto")
 
+/// The include folders of Cairo's, Pango's, GLib's and poppler-glib's headers, as `pkg-config --cflags`
+/// gives them on Debian. Given here because those libraries are opened with dlopen, never linked
+/// (Sources/CDynamicLibrary/dynamic_library.h): a `.systemLibrary(pkgConfig:)` would also link them,
+/// and every process would load them before `main`. Only GLib's configuration header is per architecture.
+#if arch(arm64)
+let multiarch = "aarch64-linux-gnu"
+#else
+let multiarch = "x86_64-linux-gnu"
+#endif
+let gnomeHeaders: [SwiftSetting] = [.unsafeFlags([
+    "/usr/include/cairo", "/usr/include/pango-1.0", "/usr/include/glib-2.0", "/usr/lib/\(multiarch)/glib-2.0/include",
+    "/usr/include/harfbuzz", "/usr/include/freetype2", "/usr/include/libpng16", "/usr/include/fribidi",
+    "/usr/include/pixman-1", "/usr/include/poppler/glib", "/usr/include/poppler",
+].flatMap { ["-Xcc", "-I\($0)"] })]
+
 let package = Package(
     name: "einvoice",
     platforms: [.macOS(.v14)],
@@ -55,15 +70,14 @@ let package = Package(
         .target(name: "InvoiceLayout", dependencies: ["EInvoiceBasics", "EInvoiceModel"]),
         // Reads printed values by their labels from positioned words (PDF text layer or OCR); no C, no model.
         .target(name: "PrintedText"),
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
-        .systemLibrary(name: "CPangoFT2", pkgConfig: "pangoft2", providers: [.apt(["libpango1.0-dev"])]),
+        // Cairo, Pango and fontconfig: headers only, opened with dlopen (Sources/CCairo/shim.h).
+        .systemLibrary(name: "CCairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // Headers only for the libraries most commands never call: each is opened with dlopen on first
         // use, not linked (Sources/CDynamicLibrary/dynamic_library.h, included by their shims, and
         // EInvoiceBasics' DynamicLibrary).
         // poppler-glib's headers need glib's and Cairo's include paths: cairo's pkg-config gives both.
-        .systemLibrary(name: "CPoppler", pkgConfig: "cairo", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CPoppler", providers: [.apt(["libpoppler-glib-dev"])]),
         // zbar is needed by `scan` alone, and pulls in D-Bus, systemd, V4L and libgcrypt.
         .systemLibrary(name: "CZBar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
@@ -78,7 +92,7 @@ let package = Package(
                                                     "TextRecognition"]),
         .target(name: "RasterIO", dependencies: ["EInvoiceBasics", "CairoGraphics", "PDFArchive", "CPoppler", "CTurboJPEG", "CTIFF", "PrintedText",
                                              "TextRecognition"]),
-        .target(name: "CairoGraphics", dependencies: ["EInvoiceBasics", "CCairo", "CPangoCairo", "CPangoFT2"]),
+        .target(name: "CairoGraphics", dependencies: ["EInvoiceBasics", "CCairo"]),
         .target(name: "InvoiceRenderer", dependencies: ["EInvoiceBasics", "InvoiceLayout", "CairoGraphics", "EInvoiceModel"]),
         .target(
             name: "EInvoiceKit",
@@ -178,5 +192,7 @@ let package = Package(
 for target in package.targets where target.type != .system {
     // Test files are not API: internal-by-default imports would only add `public import` noise there.
     let settings = target.type == .test ? swiftSettings.dropLast() : swiftSettings[...]
-    target.swiftSettings = (target.swiftSettings ?? []) + settings
+    // Every Swift target that imports CairoGraphics or RasterIO, directly or not, loads their C
+    // modules when it reads their interfaces, so each gets the header folders (harmless to the others).
+    target.swiftSettings = (target.swiftSettings ?? []) + settings + gnomeHeaders
 }

@@ -1,10 +1,12 @@
 // Tables of C functions resolved with dlsym in a library opened with dlopen on first use.
 //
 // Each library that most einvoice commands never call (poppler for PDF input, zbar for QR reading, qpdf for PDF/A and
-// PDF structure checks, libtiff and TurboJPEG for scans, Tesseract for OCR) is opened when first
-// needed instead of linked: a linked library is loaded, relocated and initialised — with all it
-// pulls in — by every process before `main`, and these cost `einvoice --version` about two thirds
-// of its start (37 of 78 million instructions, measured with callgrind).
+// PDF structure checks, libtiff and TurboJPEG for scans, Tesseract for OCR; Cairo, Pango and
+// fontconfig, with GLib, for drawing and measuring text) is opened when first needed instead of
+// linked: a linked library is loaded, relocated and initialised — with all it pulls in — by every
+// process before `main`. The PDF, image and OCR libraries cost `einvoice --version` about two thirds
+// of its start (37 of 78 million instructions, measured with callgrind); Cairo and Pango, with the
+// 30-odd libraries they pull in, 12.5 -> 7.6 ms of what remained.
 //
 // A shim lists the functions it calls in an X-macro and declares the table with
 // EINV_DYNAMIC_LIBRARY(table, FUNCTIONS): `struct table` has one field per function, typed after the

@@ -15,7 +15,7 @@ public struct CairoError: Error, Hashable, CustomStringConvertible, Sendable {
     /// Cairo's error convention: a status on the object, never NULL. Checked after every creation.
     static func check(_ status: cairo_status_t, _ what: String) throws(CairoError) {
         guard status == CAIRO_STATUS_SUCCESS else {
-            let message = cairo_status_to_string(status).map { String(cString: $0) } ?? "status \(status.rawValue)"
+            let message = graphics.cairo_status_to_string(status).map { String(cString: $0) } ?? "status \(status.rawValue)"
             throw CairoError("\(what): \(message)")
         }
     }

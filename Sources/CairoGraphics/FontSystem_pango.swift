@@ -1,6 +1,4 @@
 internal import CCairo
-internal import CPangoCairo
-internal import CPangoFT2
 import Foundation
 import Synchronization
 
@@ -49,72 +47,73 @@ public final class FontSystem {
 
     /// Loads every font file in `directory`; throws if there is none.
     public init(fontsDirectory directory: String) throws(CairoError) {
-        guard let config = FcConfigCreate() else { throw CairoError("FcConfigCreate failed") }
+        _ = try GraphicsLibrary.require()
+        guard let config = graphics.FcConfigCreate() else { throw CairoError("FcConfigCreate failed") }
         // Files one by one: adding a directory makes fontconfig look for a writable cache folder,
         // which an empty configuration has none of (and it would print an error about it).
         let listing: [String]
         do {
             listing = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            FcConfigDestroy(config)
+            graphics.FcConfigDestroy(config)
             throw CairoError("\(directory): the fonts folder cannot be read (\(error.localizedDescription))")
         }
         let files = listing.filter { [".ttf", ".otf", ".ttc"].contains(where: $0.lowercased().hasSuffix) }.sorted()
         for file in files {
-            _ = FcConfigAppFontAddFile(config, directory + "/" + file)
+            _ = graphics.FcConfigAppFontAddFile(config, directory + "/" + file)
         }
-        guard let fonts = FcConfigGetFonts(config, FcSetApplication), fonts.pointee.nfont > 0 else {
-            FcConfigDestroy(config)
+        guard let fonts = graphics.FcConfigGetFonts(config, FcSetApplication), fonts.pointee.nfont > 0 else {
+            graphics.FcConfigDestroy(config)
             throw CairoError("no fonts found in \(directory)")
         }
         Self.processClaim.withLock { claim in
             // The current configuration holds its own reference: it outlives this FontSystem.
-            if claim == .requested, FcConfigSetCurrent(config) == FcTrue { claim = .done }
+            if claim == .requested, graphics.FcConfigSetCurrent(config) == FcTrue { claim = .done }
         }
-        guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
-            FcConfigDestroy(config)
+        guard let map = graphics.pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
+            graphics.FcConfigDestroy(config)
             throw CairoError("pango_cairo_font_map_new_for_font_type returned NULL")
         }
-        pango_fc_font_map_set_config(CPangoFT2_asFcFontMap(map), config)
+        graphics.pango_fc_font_map_set_config(CCairo_asFcFontMap(map), config)
         // The font map's resolution too, not only the context's: Pango builds some fontconfig patterns
         // from the map's (96 dpi by default), and a pattern that differs only in its dpi is matched
         // and sorted again, each time on two new threads (Pango 1.50). One invoice made 13 patterns
         // twice and started 26 threads more than it needed; the glyphs are the same either way.
-        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
-        guard let context = pango_font_map_create_context(map) else {
-            CPangoCairo_unref(map)
-            FcConfigDestroy(config)
+        graphics.pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        guard let context = graphics.pango_font_map_create_context(map) else {
+            graphics.g_object_unref(map)
+            graphics.FcConfigDestroy(config)
             throw CairoError("pango_font_map_create_context returned NULL")
         }
         // 1 pt = 1 unit, unhinted metrics: measuring and drawing give the same widths at any resolution.
-        pango_cairo_context_set_resolution(context, 72)
-        if let options = cairo_font_options_create() {
-            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-            pango_cairo_context_set_font_options(context, options)
-            cairo_font_options_destroy(options)
+        graphics.pango_cairo_context_set_resolution(context, 72)
+        if let options = graphics.cairo_font_options_create() {
+            graphics.cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            graphics.cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            graphics.pango_cairo_context_set_font_options(context, options)
+            graphics.cairo_font_options_destroy(options)
         }
-        pango_context_set_round_glyph_positions(context, 0)
+        graphics.pango_context_set_round_glyph_positions(context, 0)
         self.config = config
         self.fontMap = map
         self.context = context
     }
 
     deinit {
-        for layout in prototypes.values { CPangoCairo_unref(UnsafeMutableRawPointer(layout)) }
-        for layout in shapedLayouts.values { CPangoCairo_unref(UnsafeMutableRawPointer(layout)) }
-        CPangoCairo_unref(UnsafeMutableRawPointer(context))
-        CPangoCairo_unref(fontMap)
-        FcConfigDestroy(config)
+        for layout in prototypes.values { graphics.g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for layout in shapedLayouts.values { graphics.g_object_unref(UnsafeMutableRawPointer(layout)) }
+        graphics.g_object_unref(UnsafeMutableRawPointer(context))
+        graphics.g_object_unref(fontMap)
+        graphics.FcConfigDestroy(config)
     }
 
     /// The family names of the loaded fonts.
     public var families: [String] {
-        guard let fonts = FcConfigGetFonts(config, FcSetApplication) else { return [] }
+        guard let fonts = graphics.FcConfigGetFonts(config, FcSetApplication) else { return [] }
         var names = Set<String>()
         for index in 0..<Int(fonts.pointee.nfont) {
             var family: UnsafeMutablePointer<FcChar8>?
-            if let pattern = fonts.pointee.fonts[index], FcPatternGetString(pattern, FC_FAMILY, 0, &family) == FcResultMatch,
+            if let pattern = fonts.pointee.fonts[index], graphics.FcPatternGetString(pattern, FC_FAMILY, 0, &family) == FcResultMatch,
                let family {
                 names.insert(String(cString: family))
             }
@@ -136,13 +135,13 @@ public final class FontSystem {
         let key = ShapedLayoutKey(text: text, font: font, tabularFigures: tabularFigures, width: width, alignment: alignment.rawValue)
         if let cached = shapedLayouts[key] { return cached }
         guard let prototype = prototype(font: font, tabularFigures: tabularFigures) else { return nil }
-        guard keep, let layout = pango_layout_copy(prototype) else {
+        guard keep, let layout = graphics.pango_layout_copy(prototype) else {
             set(text, width: width, alignment: alignment, in: prototype)
             return prototype
         }
         set(text, width: width, alignment: alignment, in: layout)
         if shapedLayouts.count >= Self.shapedLayoutLimit {
-            for old in shapedLayouts.values { CPangoCairo_unref(UnsafeMutableRawPointer(old)) }
+            for old in shapedLayouts.values { graphics.g_object_unref(UnsafeMutableRawPointer(old)) }
             shapedLayouts.removeAll(keepingCapacity: true)
         }
         shapedLayouts[key] = layout
@@ -150,9 +149,9 @@ public final class FontSystem {
     }
 
     private func set(_ text: String, width: Int32, alignment: PangoAlignment, in layout: OpaquePointer) {
-        text.withCString { pango_layout_set_text(layout, $0, -1) }
-        pango_layout_set_width(layout, width)
-        pango_layout_set_alignment(layout, alignment)
+        text.withCString { graphics.pango_layout_set_text(layout, $0, -1) }
+        graphics.pango_layout_set_width(layout, width)
+        graphics.pango_layout_set_alignment(layout, alignment)
     }
 
     /// The shared layout of one text style (font, tabular digits, no inserted hyphens, wrapping),
@@ -160,20 +159,20 @@ public final class FontSystem {
     private func prototype(font: String, tabularFigures: Bool) -> OpaquePointer? {
         let key = font + (tabularFigures ? "#tnum" : "")
         if let cached = prototypes[key] { return cached }
-        guard let layout = pango_layout_new(context) else { return nil }
-        if let description = pango_font_description_from_string(font) {
-            pango_layout_set_font_description(layout, description)
-            pango_font_description_free(description)
+        guard let layout = graphics.pango_layout_new(context) else { return nil }
+        if let description = graphics.pango_font_description_from_string(font) {
+            graphics.pango_layout_set_font_description(layout, description)
+            graphics.pango_font_description_free(description)
         }
-        if let attributes = pango_attr_list_new() {
-            if tabularFigures, let feature = pango_attr_font_features_new("tnum") { pango_attr_list_insert(attributes, feature) }
+        if let attributes = graphics.pango_attr_list_new() {
+            if tabularFigures, let feature = graphics.pango_attr_font_features_new("tnum") { graphics.pango_attr_list_insert(attributes, feature) }
             // A word broken across lines gets no inserted hyphen: on a tax invoice the long words
             // are codes (GSTIN, IRN, invoice numbers), and a hyphen that is not in the code misleads.
-            if let noHyphens = pango_attr_insert_hyphens_new(0) { pango_attr_list_insert(attributes, noHyphens) }
-            pango_layout_set_attributes(layout, attributes)
-            pango_attr_list_unref(attributes)
+            if let noHyphens = graphics.pango_attr_insert_hyphens_new(0) { graphics.pango_attr_list_insert(attributes, noHyphens) }
+            graphics.pango_layout_set_attributes(layout, attributes)
+            graphics.pango_attr_list_unref(attributes)
         }
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        graphics.pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         prototypes[key] = layout
         return layout
     }

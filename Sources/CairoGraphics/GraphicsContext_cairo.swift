@@ -7,18 +7,18 @@ public final class GraphicsContext {
     public let surface: Surface
 
     public init(surface: Surface) throws(CairoError) {
-        guard let context = cairo_create(surface.pointer) else { throw CairoError("cairo_create returned NULL") }
+        guard let context = graphics.cairo_create(surface.pointer) else { throw CairoError("cairo_create returned NULL") }
         do {
-            try CairoError.check(cairo_status(context), "creating a drawing context")
+            try CairoError.check(graphics.cairo_status(context), "creating a drawing context")
         } catch {
-            cairo_destroy(context)
+            graphics.cairo_destroy(context)
             throw error
         }
         self.pointer = context
         self.surface = surface
     }
 
-    deinit { cairo_destroy(pointer) }
+    deinit { graphics.cairo_destroy(pointer) }
 
     /// Lends the `cairo_t *` to C code that draws with Cairo itself (poppler's page renderer).
     ///
@@ -32,43 +32,43 @@ public final class GraphicsContext {
         return try body(pointer)
     }
 
-    public func setColor(red: Double, green: Double, blue: Double) { cairo_set_source_rgb(pointer, red, green, blue) }
+    public func setColor(red: Double, green: Double, blue: Double) { graphics.cairo_set_source_rgb(pointer, red, green, blue) }
 
     public func fillRectangle(x: Double, y: Double, width: Double, height: Double) {
-        cairo_rectangle(pointer, x, y, width, height)
-        cairo_fill(pointer)
+        graphics.cairo_rectangle(pointer, x, y, width, height)
+        graphics.cairo_fill(pointer)
     }
 
     public func strokeRectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double) {
-        cairo_set_line_width(pointer, lineWidth)
-        cairo_rectangle(pointer, x, y, width, height)
-        cairo_stroke(pointer)
+        graphics.cairo_set_line_width(pointer, lineWidth)
+        graphics.cairo_rectangle(pointer, x, y, width, height)
+        graphics.cairo_stroke(pointer)
     }
 
     public func line(from: (Double, Double), to: (Double, Double), width: Double) {
-        cairo_set_line_width(pointer, width)
-        cairo_move_to(pointer, from.0, from.1)
-        cairo_line_to(pointer, to.0, to.1)
-        cairo_stroke(pointer)
+        graphics.cairo_set_line_width(pointer, width)
+        graphics.cairo_move_to(pointer, from.0, from.1)
+        graphics.cairo_line_to(pointer, to.0, to.1)
+        graphics.cairo_stroke(pointer)
     }
 
     /// Adds a rectangle to the current path (QR modules are collected, then filled at once).
     public func addRectangle(x: Double, y: Double, width: Double, height: Double) {
-        cairo_rectangle(pointer, x, y, width, height)
+        graphics.cairo_rectangle(pointer, x, y, width, height)
     }
 
-    public func fill() { cairo_fill(pointer) }
+    public func fill() { graphics.cairo_fill(pointer) }
 
     /// Runs `body` with the state saved, restoring it after (transformations, colours).
     public func withSavedState(_ body: () throws -> Void) rethrows {
-        cairo_save(pointer)
-        defer { cairo_restore(pointer) }
+        graphics.cairo_save(pointer)
+        defer { graphics.cairo_restore(pointer) }
         try body()
     }
 
-    public func translate(x: Double, y: Double) { cairo_translate(pointer, x, y) }
-    public func rotate(degrees: Double) { cairo_rotate(pointer, degrees * .pi / 180) }
-    public func scale(_ factor: Double) { cairo_scale(pointer, factor, factor) }
+    public func translate(x: Double, y: Double) { graphics.cairo_translate(pointer, x, y) }
+    public func rotate(degrees: Double) { graphics.cairo_rotate(pointer, degrees * .pi / 180) }
+    public func scale(_ factor: Double) { graphics.cairo_scale(pointer, factor, factor) }
 
     /// Fills the dark cells of a `gridSize` × `gridSize` grid, a cell `cellSize` points square, with
     /// the grid's top left at (x, y), as one 1-bit stencil image scaled without interpolation.
@@ -84,14 +84,14 @@ public final class GraphicsContext {
     public func fillCellMask(gridSize: Int, pixelsPerCell: Int = 2, x: Double, y: Double, cellSize: Double,
                              isDark: (_ row: Int, _ column: Int) -> Bool) throws(CairoError) {
         let side = gridSize * pixelsPerCell
-        guard let mask = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(side), Int32(side)) else {
+        guard let mask = graphics.cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(side), Int32(side)) else {
             throw CairoError("cairo_image_surface_create returned NULL")
         }
-        defer { cairo_surface_destroy(mask) }
-        try CairoError.check(cairo_surface_status(mask), "creating a \(side)×\(side) cell mask")
-        cairo_surface_flush(mask)
-        let wordsPerRow = Int(cairo_image_surface_get_stride(mask)) / 4
-        guard let data = cairo_image_surface_get_data(mask) else { throw CairoError("cell mask has no pixels") }
+        defer { graphics.cairo_surface_destroy(mask) }
+        try CairoError.check(graphics.cairo_surface_status(mask), "creating a \(side)×\(side) cell mask")
+        graphics.cairo_surface_flush(mask)
+        let wordsPerRow = Int(graphics.cairo_image_surface_get_stride(mask)) / 4
+        guard let data = graphics.cairo_image_surface_get_data(mask) else { throw CairoError("cell mask has no pixels") }
         data.withMemoryRebound(to: UInt32.self, capacity: wordsPerRow * side) { words in
             for row in 0..<gridSize {
                 let firstLine = row * pixelsPerCell * wordsPerRow
@@ -106,18 +106,18 @@ public final class GraphicsContext {
                 }
             }
         }
-        cairo_surface_mark_dirty(mask)
-        guard let pattern = cairo_pattern_create_for_surface(mask) else {
+        graphics.cairo_surface_mark_dirty(mask)
+        guard let pattern = graphics.cairo_pattern_create_for_surface(mask) else {
             throw CairoError("cairo_pattern_create_for_surface returned NULL")
         }
-        defer { cairo_pattern_destroy(pattern) }
-        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
-        cairo_save(pointer)
-        cairo_translate(pointer, x, y)
-        cairo_scale(pointer, cellSize / Double(pixelsPerCell), cellSize / Double(pixelsPerCell))
-        cairo_mask(pointer, pattern)
-        cairo_restore(pointer)
-        try CairoError.check(cairo_status(pointer), "filling the cell mask")
+        defer { graphics.cairo_pattern_destroy(pattern) }
+        graphics.cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        graphics.cairo_save(pointer)
+        graphics.cairo_translate(pointer, x, y)
+        graphics.cairo_scale(pointer, cellSize / Double(pixelsPerCell), cellSize / Double(pixelsPerCell))
+        graphics.cairo_mask(pointer, pattern)
+        graphics.cairo_restore(pointer)
+        try CairoError.check(graphics.cairo_status(pointer), "filling the cell mask")
     }
 
     /// The bit of A1 pixel `index` (0–31) in its native-endian 32-bit word: pixman keeps the first
@@ -131,9 +131,9 @@ public final class GraphicsContext {
     }
 
     /// Ends the page (PDF) and starts the next.
-    public func showPage() { cairo_show_page(pointer) }
+    public func showPage() { graphics.cairo_show_page(pointer) }
 
-    public func status() throws(CairoError) { try CairoError.check(cairo_status(pointer), "drawing") }
+    public func status() throws(CairoError) { try CairoError.check(graphics.cairo_status(pointer), "drawing") }
 }
 
 @available(*, unavailable)

@@ -11,23 +11,24 @@ public final class PNGImage {
 
     /// Decodes the PNG at `path`; a missing or broken file is an error naming it.
     public init(path: String) throws(CairoError) {
-        guard let image = cairo_image_surface_create_from_png(path) else { throw CairoError("\(path): cannot be read") }
+        _ = try GraphicsLibrary.require()
+        guard let image = graphics.cairo_image_surface_create_from_png(path) else { throw CairoError("\(path): cannot be read") }
         do {
-            try CairoError.check(cairo_surface_status(image), "\(path): not a readable PNG")
+            try CairoError.check(graphics.cairo_surface_status(image), "\(path): not a readable PNG")
         } catch {
-            cairo_surface_destroy(image)
+            graphics.cairo_surface_destroy(image)
             throw error
         }
-        width = Int(cairo_image_surface_get_width(image))
-        height = Int(cairo_image_surface_get_height(image))
+        width = Int(graphics.cairo_image_surface_get_width(image))
+        height = Int(graphics.cairo_image_surface_get_height(image))
         guard width > 0, height > 0 else {
-            cairo_surface_destroy(image)
+            graphics.cairo_surface_destroy(image)
             throw CairoError("\(path): the image is empty")
         }
         surface = image
     }
 
-    deinit { cairo_surface_destroy(surface) }
+    deinit { graphics.cairo_surface_destroy(surface) }
 }
 
 @available(*, unavailable)
@@ -37,11 +38,11 @@ extension GraphicsContext {
     /// Paints `image` scaled into the rectangle, keeping its aspect ratio.
     public func draw(_ image: PNGImage, x: Double, y: Double, width: Double, height: Double) {
         let factor = min(width / Double(image.width), height / Double(image.height))
-        cairo_save(pointer)
-        cairo_translate(pointer, x, y)
-        cairo_scale(pointer, factor, factor)
-        cairo_set_source_surface(pointer, image.surface, 0, 0)
-        cairo_paint(pointer)
-        cairo_restore(pointer)
+        graphics.cairo_save(pointer)
+        graphics.cairo_translate(pointer, x, y)
+        graphics.cairo_scale(pointer, factor, factor)
+        graphics.cairo_set_source_surface(pointer, image.surface, 0, 0)
+        graphics.cairo_paint(pointer)
+        graphics.cairo_restore(pointer)
     }
 }

@@ -16,40 +16,42 @@ public final class Surface {
 
     /// A PDF surface whose first page is `width` × `height` points.
     public init(pdfWidth width: Double, height: Double, metadata: DocumentMetadata) throws(CairoError) {
+        _ = try GraphicsLibrary.require()
         let sink = PDFSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
-        guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
+        guard let surface = graphics.cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
             Unmanaged<PDFSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
             return CAIRO_STATUS_SUCCESS
         }, context, width, height) else { throw CairoError("cairo_pdf_surface_create_for_stream returned NULL") }
         do {
-            try CairoError.check(cairo_surface_status(surface), "creating the PDF surface")
+            try CairoError.check(graphics.cairo_surface_status(surface), "creating the PDF surface")
         } catch {
-            cairo_surface_destroy(surface)
+            graphics.cairo_surface_destroy(surface)
             throw error
         }
         self.pointer = surface
         self.sink = sink
-        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        graphics.cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         let entries: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_SUBJECT, metadata.subject),
             (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
             (CAIRO_PDF_METADATA_CREATOR, metadata.creator), (CAIRO_PDF_METADATA_CREATE_DATE, metadata.creationDate),
             (CAIRO_PDF_METADATA_MOD_DATE, metadata.creationDate),
         ]
-        for (key, value) in entries { cairo_pdf_surface_set_metadata(surface, key, value) }
+        for (key, value) in entries { graphics.cairo_pdf_surface_set_metadata(surface, key, value) }
     }
 
     /// An RGB image of `width` × `height` pixels, white.
     public init(imageWidth width: Int, height: Int) throws(CairoError) {
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+        _ = try GraphicsLibrary.require()
+        guard let surface = graphics.cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
             throw CairoError("cairo_image_surface_create returned NULL")
         }
         do {
-            try CairoError.check(cairo_surface_status(surface), "creating a \(width)×\(height) image")
+            try CairoError.check(graphics.cairo_surface_status(surface), "creating a \(width)×\(height) image")
         } catch {
-            cairo_surface_destroy(surface)
+            graphics.cairo_surface_destroy(surface)
             throw error
         }
         self.pointer = surface
@@ -58,6 +60,7 @@ public final class Surface {
 
     /// Decodes a PNG (Cairo's libpng reader), refusing images over `maxPixels`.
     public init(png data: Data, maxPixels: Int) throws(CairoError) {
+        _ = try GraphicsLibrary.require()
         final class Reader {
             let data: Data
             var offset = 0
@@ -66,7 +69,7 @@ public final class Surface {
         let reader = Reader(data)
         let context = Unmanaged.passUnretained(reader).toOpaque()
         let surface = withExtendedLifetime(reader) {
-            cairo_image_surface_create_from_png_stream({ closure, buffer, length in
+            graphics.cairo_image_surface_create_from_png_stream({ closure, buffer, length in
                 guard let closure, let buffer else { return CAIRO_STATUS_READ_ERROR }
                 let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
                 let count = Int(length)
@@ -78,43 +81,43 @@ public final class Surface {
         }
         guard let surface else { throw CairoError("PNG decoder returned NULL") }
         do {
-            try CairoError.check(cairo_surface_status(surface), "PNG")
+            try CairoError.check(graphics.cairo_surface_status(surface), "PNG")
         } catch {
-            cairo_surface_destroy(surface)
+            graphics.cairo_surface_destroy(surface)
             throw error
         }
-        let pixels = Int(cairo_image_surface_get_width(surface)) * Int(cairo_image_surface_get_height(surface))
+        let pixels = Int(graphics.cairo_image_surface_get_width(surface)) * Int(graphics.cairo_image_surface_get_height(surface))
         guard pixels <= maxPixels else {
-            cairo_surface_destroy(surface)
+            graphics.cairo_surface_destroy(surface)
             throw CairoError("PNG of \(pixels / 1_000_000) megapixels is over the limit")
         }
         self.pointer = surface
         self.sink = nil
     }
 
-    deinit { cairo_surface_destroy(pointer) }
+    deinit { graphics.cairo_surface_destroy(pointer) }
 
     /// Sets the size of the next PDF page.
     public func setPageSize(width: Double, height: Double) {
-        cairo_pdf_surface_set_size(pointer, width, height)
+        graphics.cairo_pdf_surface_set_size(pointer, width, height)
     }
 
     /// Finishes the PDF and returns its bytes. The surface cannot be drawn on afterwards.
     public func finishPDF() throws(CairoError) -> Data {
-        cairo_surface_finish(pointer)
-        try CairoError.check(cairo_surface_status(pointer), "writing the PDF")
+        graphics.cairo_surface_finish(pointer)
+        try CairoError.check(graphics.cairo_surface_status(pointer), "writing the PDF")
         return sink?.data ?? Data()
     }
 
     /// The image in 8-bit grey, for decoding and pixel tests. Transparent pixels (ARGB images)
     /// count as white paper; A8/A1 masks as ink on white. A surface without pixels is a 0 × 0 image.
     public func greyImage() -> GreyImage {
-        cairo_surface_flush(pointer)
-        let width = Int(cairo_image_surface_get_width(pointer))
-        let height = Int(cairo_image_surface_get_height(pointer))
-        let stride = Int(cairo_image_surface_get_stride(pointer))
-        let format = cairo_image_surface_get_format(pointer)
-        guard let base = cairo_image_surface_get_data(pointer), width > 0, height > 0 else { return GreyImage(width: 0, height: 0, pixels: []) }
+        graphics.cairo_surface_flush(pointer)
+        let width = Int(graphics.cairo_image_surface_get_width(pointer))
+        let height = Int(graphics.cairo_image_surface_get_height(pointer))
+        let stride = Int(graphics.cairo_image_surface_get_stride(pointer))
+        let format = graphics.cairo_image_surface_get_format(pointer)
+        guard let base = graphics.cairo_image_surface_get_data(pointer), width > 0, height > 0 else { return GreyImage(width: 0, height: 0, pixels: []) }
         var pixels = [UInt8](repeating: 255, count: width * height)
         if format == CAIRO_FORMAT_RGB24 {
             // The common case (PDF pages, PNGs without alpha): integer luma, no branches per pixel.
@@ -159,9 +162,9 @@ public final class Surface {
     /// An RGB image surface holding `image` (previews of scanned pages).
     public convenience init(grey image: GreyImage) throws(CairoError) {
         try self.init(imageWidth: image.width, height: image.height)
-        cairo_surface_flush(pointer)
-        let stride = Int(cairo_image_surface_get_stride(pointer))
-        guard let base = cairo_image_surface_get_data(pointer) else { throw CairoError("the image surface has no pixels") }
+        graphics.cairo_surface_flush(pointer)
+        let stride = Int(graphics.cairo_image_surface_get_stride(pointer))
+        guard let base = graphics.cairo_image_surface_get_data(pointer) else { throw CairoError("the image surface has no pixels") }
         for y in 0..<image.height {
             let row = UnsafeMutableRawPointer(base.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
             for x in 0..<image.width {
@@ -169,15 +172,16 @@ public final class Surface {
                 row[x] = 0xff00_0000 | value << 16 | value << 8 | value
             }
         }
-        cairo_surface_mark_dirty(pointer)
+        graphics.cairo_surface_mark_dirty(pointer)
     }
 
     /// Takes ownership of a Cairo image surface made elsewhere (poppler's embedded images).
     package init(adopting surface: OpaquePointer) throws(CairoError) {
+        _ = try GraphicsLibrary.require()
         do {
-            try CairoError.check(cairo_surface_status(surface), "image")
+            try CairoError.check(graphics.cairo_surface_status(surface), "image")
         } catch {
-            cairo_surface_destroy(surface)
+            graphics.cairo_surface_destroy(surface)
             throw error
         }
         self.pointer = surface
@@ -187,7 +191,7 @@ public final class Surface {
     /// The image as PNG bytes.
     public func pngData() throws(CairoError) -> Data {
         let sink = PDFSink()
-        let status = cairo_surface_write_to_png_stream(pointer, { closure, bytes, length in
+        let status = graphics.cairo_surface_write_to_png_stream(pointer, { closure, bytes, length in
             guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
             Unmanaged<PDFSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
             return CAIRO_STATUS_SUCCESS

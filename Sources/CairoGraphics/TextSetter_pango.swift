@@ -1,5 +1,4 @@
 internal import CCairo
-internal import CPangoCairo
 import Foundation
 
 /// Measures and draws text with Pango; the same code path for both, so layout and page agree.
@@ -24,17 +23,17 @@ public struct TextSetter {
     public func measure(_ text: String, font: Font, width: Double?) -> (width: Double, height: Double, lines: Int) {
         guard let layout = prepared(text, font: font, width: width, alignment: .leading, keep: true) else { return (0, 0, 0) }
         var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
+        graphics.pango_layout_get_extents(layout, nil, &logical)
         let scale = Double(PANGO_SCALE)
-        return (Double(logical.width) / scale, Double(logical.height) / scale, Int(pango_layout_get_line_count(layout)))
+        return (Double(logical.width) / scale, Double(logical.height) / scale, Int(graphics.pango_layout_get_line_count(layout)))
     }
 
     /// Draws `text` with its top-left at (x, y) in `context`'s current colour.
     public func draw(_ text: String, font: Font, x: Double, y: Double, width: Double?, alignment: Alignment,
                      in context: GraphicsContext) {
         guard let layout = prepared(text, font: font, width: width, alignment: alignment, keep: false) else { return }
-        cairo_move_to(context.pointer, x, y)
-        pango_cairo_show_layout(context.pointer, layout)
+        graphics.cairo_move_to(context.pointer, x, y)
+        graphics.pango_cairo_show_layout(context.pointer, layout)
     }
 
     private func prepared(_ text: String, font: Font, width: Double?, alignment: Alignment, keep: Bool) -> OpaquePointer? {

@@ -5,9 +5,9 @@ extension PDFDocument {
     /// The page's text layer (empty for scanned pages).
     public func text(page index: Int) -> String {
         guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return "" }
-        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        defer { poppler.g_object_unref(UnsafeMutableRawPointer(page)) }
         guard let text = poppler.poppler_page_get_text(page) else { return "" }
-        defer { g_free(text) }
+        defer { poppler.g_free(text) }
         return String(cString: text)
     }
 
@@ -18,13 +18,13 @@ extension PDFDocument {
     /// is a run of non-space characters and its box the union of theirs.
     public func words(page index: Int) -> [PositionedWord] {
         guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return [] }
-        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        defer { poppler.g_object_unref(UnsafeMutableRawPointer(page)) }
         guard let textPointer = poppler.poppler_page_get_text(page) else { return [] }
-        defer { g_free(textPointer) }
+        defer { poppler.g_free(textPointer) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
         guard poppler.poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
-        defer { g_free(rectangles) }
+        defer { poppler.g_free(rectangles) }
         let scalars = Array(String(cString: textPointer).unicodeScalars)
         var words: [PositionedWord] = []
         var current = "", box: WordBox?

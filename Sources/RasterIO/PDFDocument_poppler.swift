@@ -23,12 +23,12 @@ public final class PDFDocument {
     /// Opens a PDF from memory. Encrypted PDFs (a user password) and broken files are errors.
     public init(data: Data) throws(RasterError) {
         let poppler = try Self.library.mapError { RasterError(.decoderFailed, "PDF: \($0)") }.get()
-        guard let bytes = data.withUnsafeBytes({ g_bytes_new($0.baseAddress, gsize($0.count)) }) else {
+        guard let bytes = data.withUnsafeBytes({ poppler.g_bytes_new($0.baseAddress, gsize($0.count)) }) else {
             throw RasterError(.corrupt, "cannot copy the PDF into memory")
         }
         var error: UnsafeMutablePointer<GError>?
         guard let document = poppler.poppler_document_new_from_bytes(bytes, nil, &error) else {
-            defer { g_bytes_unref(bytes); if let error { g_error_free(error) } }
+            defer { poppler.g_bytes_unref(bytes); if let error { poppler.g_error_free(error) } }
             let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
             if let error, error.pointee.domain == poppler.poppler_error_quark(), error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
                 throw RasterError(.encrypted, "the PDF is encrypted with a password; open it and save an unprotected copy")
@@ -41,8 +41,8 @@ public final class PDFDocument {
     }
 
     deinit {
-        CPoppler_unref(UnsafeMutableRawPointer(document))
-        g_bytes_unref(bytes)
+        poppler.g_object_unref(UnsafeMutableRawPointer(document))
+        poppler.g_bytes_unref(bytes)
     }
 
     public var pageCount: Int { Int(poppler.poppler_document_get_n_pages(document)) }
@@ -50,7 +50,7 @@ public final class PDFDocument {
     /// Page `index` (0-based) size in pixels at `dpi`, from its page box, without drawing it.
     func pixelSize(page index: Int, dpi: Double) -> ImageHeader.Size? {
         guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return nil }
-        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        defer { poppler.g_object_unref(UnsafeMutableRawPointer(page)) }
         var width = 0.0, height = 0.0
         poppler.poppler_page_get_size(page, &width, &height)
         let scale = dpi / 72
@@ -66,7 +66,7 @@ public final class PDFDocument {
         guard let page = poppler.poppler_document_get_page(document, Int32(index)) else {
             throw RasterError(.corrupt, "page \(index + 1) cannot be read")
         }
-        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        defer { poppler.g_object_unref(UnsafeMutableRawPointer(page)) }
         let scale = dpi / 72
         guard let size = pixelSize(page: index, dpi: dpi), size.width > 0, size.height > 0, size.pixels <= limits.maxPixels else {
             throw RasterError(.tooLarge, "page \(index + 1) at \(Int(dpi)) DPI would be over the \(ImageLimits.megapixels(limits.maxPixels)) limit")
@@ -101,7 +101,7 @@ public final class PDFDocument {
             init(limit: Int) { self.limit = limit }
         }
         guard let list = poppler.poppler_document_get_attachments(document) else { return [] }
-        defer { g_list_free_full(list) { CPoppler_unref($0) } }
+        defer { poppler.g_list_free_full(list, poppler.g_object_unref) }
         var result: [(String, Data)] = []
         var node: UnsafeMutablePointer<GList>? = list
         while let current = node {
@@ -128,7 +128,7 @@ public final class PDFDocument {
     /// Images placed on the page, at their own resolution (a scanned page is usually one).
     public func images(page index: Int, limits: RasterLimits) -> [GreyImage] {
         guard let page = poppler.poppler_document_get_page(document, Int32(index)) else { return [] }
-        defer { CPoppler_unref(UnsafeMutableRawPointer(page)) }
+        defer { poppler.g_object_unref(UnsafeMutableRawPointer(page)) }
         guard let mappings = poppler.poppler_page_get_image_mapping(page) else { return [] }
         defer { poppler.poppler_page_free_image_mapping(mappings) }
         var result: [GreyImage] = []
