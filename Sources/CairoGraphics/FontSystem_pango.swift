@@ -47,7 +47,7 @@ public final class FontSystem {
 
     /// Loads every font file in `directory`; throws if there is none.
     public init(fontsDirectory directory: String) throws(CairoError) {
-        _ = try GraphicsLibrary.require()
+        try GraphicsLibrary.require()
         guard let config = graphics.FcConfigCreate() else { throw CairoError("FcConfigCreate failed") }
         // Files one by one: adding a directory makes fontconfig look for a writable cache folder,
         // which an empty configuration has none of (and it would print an error about it).

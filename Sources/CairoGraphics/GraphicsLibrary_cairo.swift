@@ -10,9 +10,9 @@ import EInvoiceBasics
 enum GraphicsLibrary {
     static let loaded = DynamicLibrary.load("libpangocairo-1.0.so.0", package: "libpangocairo-1.0-0", resolve: einv_graphics_resolve)
 
-    /// The table, or the reason the libraries cannot be used.
-    static func require() throws(CairoError) -> einv_graphics {
-        try loaded.mapError { CairoError("drawing is unavailable: \($0)") }.get()
+    /// Throws the reason the libraries cannot be used, if they cannot.
+    static func require() throws(CairoError) {
+        if case .failure(let failure) = loaded { throw CairoError("drawing is unavailable: \(failure)") }
     }
 }
 

@@ -11,7 +11,7 @@ public final class PNGImage {
 
     /// Decodes the PNG at `path`; a missing or broken file is an error naming it.
     public init(path: String) throws(CairoError) {
-        _ = try GraphicsLibrary.require()
+        try GraphicsLibrary.require()
         guard let image = graphics.cairo_image_surface_create_from_png(path) else { throw CairoError("\(path): cannot be read") }
         do {
             try CairoError.check(graphics.cairo_surface_status(image), "\(path): not a readable PNG")

@@ -16,7 +16,7 @@ public final class Surface {
 
     /// A PDF surface whose first page is `width` × `height` points.
     public init(pdfWidth width: Double, height: Double, metadata: DocumentMetadata) throws(CairoError) {
-        _ = try GraphicsLibrary.require()
+        try GraphicsLibrary.require()
         let sink = PDFSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = graphics.cairo_pdf_surface_create_for_stream({ closure, bytes, length in
@@ -44,7 +44,7 @@ public final class Surface {
 
     /// An RGB image of `width` × `height` pixels, white.
     public init(imageWidth width: Int, height: Int) throws(CairoError) {
-        _ = try GraphicsLibrary.require()
+        try GraphicsLibrary.require()
         guard let surface = graphics.cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
             throw CairoError("cairo_image_surface_create returned NULL")
         }
@@ -60,7 +60,7 @@ public final class Surface {
 
     /// Decodes a PNG (Cairo's libpng reader), refusing images over `maxPixels`.
     public init(png data: Data, maxPixels: Int) throws(CairoError) {
-        _ = try GraphicsLibrary.require()
+        try GraphicsLibrary.require()
         final class Reader {
             let data: Data
             var offset = 0
@@ -177,7 +177,7 @@ public final class Surface {
 
     /// Takes ownership of a Cairo image surface made elsewhere (poppler's embedded images).
     package init(adopting surface: OpaquePointer) throws(CairoError) {
-        _ = try GraphicsLibrary.require()
+        try GraphicsLibrary.require()
         do {
             try CairoError.check(graphics.cairo_surface_status(surface), "image")
         } catch {

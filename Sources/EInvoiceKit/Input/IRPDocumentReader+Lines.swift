@@ -26,11 +26,11 @@ extension IRPDocumentReader {
         else { return nil }
         // Whole lines only: the head may end inside a multi-byte character.
         guard let lastNewline = head.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
-        let lines = head[head.startIndex..<lastNewline]
-        guard format == .jws || isValidUTF8(Data(lines)) else { return nil }
+        let lines = Data(head[head.startIndex..<lastNewline])
+        guard format == .jws || isValidUTF8(lines) else { return nil }
         guard let first = lines.first(where: { !isSpace($0) }) else { return nil }
         if format == .jws || (format == nil && first != UInt8(ascii: "{") && first != UInt8(ascii: "[")) { return .tokens }
-        return isJSONLines(Data(lines)) ? .jsonLines : nil
+        return isJSONLines(lines) ? .jsonLines : nil
     }
 
     /// The longest line read line by line: a compact JWS is at most ``CompactJWS/maximumLength``
