@@ -30,6 +30,13 @@ public struct GreyImage: Sendable, Hashable {
             let step = Int((1 / factor).rounded(.down))
             return boxDownsampled(step).resized(by: factor * Double(step))
         }
+        return resized(width: newWidth, height: newHeight)
+    }
+
+    /// Resampled to `newWidth` × `newHeight` (bilinear in 8-bit fixed point): also the stretch that
+    /// makes a fax's 204 × 98 DPI pixels square. Meant for enlarging or shrinking by less than 2;
+    /// ``resized(by:)`` box-averages first for more.
+    public func resized(width newWidth: Int, height newHeight: Int) -> GreyImage {
         // Same size: the bilinear pass would copy every pixel (weights 0), so the copy is skipped.
         guard newWidth != width || newHeight != height else { return self }
         var out = [UInt8](repeating: 255, count: newWidth * newHeight)

@@ -100,16 +100,25 @@ public enum RasterLoader {
                 throw RasterError(.tooLarge, "a progressive JPEG of \(header.jpegScans) scans, over the limit of \(limits.maxJPEGScans) "
                     + "(each scan is a pass over the whole image; --max-jpeg-scans)")
             }
-            if let refusal = budget.admit(header.pages[0], what: "the \(format.rawValue.uppercased())") {
+            if let refusal = budget.admit(header.pages[0].squarePixels, what: "the \(format.rawValue.uppercased())") {
                 throw RasterError(.tooLarge, refusal.message)
             }
-            try onPage(RasterPage(origin: .image, image: try decodeImage(data, format: format, limits: limits)))
+            let image = try decodeImage(data, format: format, limits: limits)
+            try onPage(RasterPage(origin: .image, image: squared(image, header.pages[0])))
             return []
         case .tiff:
             return try decodeTIFF(data, budget: &budget, pageCount: pageCount, onPage)
         case .pdf:
             return try decodePDF(data, dpi: dpi, budget: &budget, pageCount: pageCount, onPage)
         }
+    }
+
+    /// `image` with square pixels, when its file says they are not: finder patterns and modules
+    /// are searched for as squares, and a fax's modules (204 × 98 DPI) are twice as wide as tall.
+    private static func squared(_ image: GreyImage, _ size: ImageHeader.Size) -> GreyImage {
+        guard size.pixelAspect != 1, image.width == size.width, image.height == size.height else { return image }
+        let square = size.squarePixels
+        return image.resized(width: square.width, height: square.height)
     }
 
     private static func decodeImage(_ data: Data, format: ImageFormat, limits: RasterLimits) throws(RasterError) -> GreyImage {
@@ -131,13 +140,13 @@ public enum RasterLoader {
         var plan = PagePlan(pageCount: header.pages.count, limits: budget.limits)
         pageCount(header.pages.count)
         for (index, size) in header.pages.prefix(budget.limits.maxPages).enumerated() {
-            guard plan.admit(index, budget.admit(size, what: "page \(index + 1)")) else { break }
+            guard plan.admit(index, budget.admit(size.squarePixels, what: "page \(index + 1)")) else { break }
         }
         var delivered = 0
         do throws(RasterError) {
             try TIFFDecoder.decode(data, pages: plan.admitted, limits: budget.limits) { (index, image) throws(RasterError) in
                 delivered += 1
-                try onPage(RasterPage(origin: .tiffPage(index), image: image))
+                try onPage(RasterPage(origin: .tiffPage(index), image: squared(image, header.pages[index])))
                 if index != plan.admitted.last, budget.isOverTime { throw RasterError(.timeLimit, "time") }
             }
         } catch let error where delivered > 0 {

@@ -46,6 +46,36 @@ import Testing
         #expect(header.pages == [.init(width: 100, height: 200), .init(width: 3000, height: 4000), .init(width: 5, height: 6)])
     }
 
+    /// Each format's resolution field gives the pixel shape; square and implausible ones give 1.
+    @Test func pixelShapeIsReadFromEachFormatsResolution() throws {
+        var png = CraftedFiles.pngHeader(width: 100, height: 50)
+        png += Data([0, 0, 0, 9]) + Data("pHYs".utf8) + Data([0, 0, 0x1f, 0xe0, 0, 0, 0x0f, 0x4e, 1]) + Data(count: 4)  // 8160 × 3918 per metre
+        #expect(abs(try ImageHeader.read(png, format: .png).pages[0].pixelAspect - 3918.0 / 8160) < 1e-9)
+
+        var jfif = Data([0xff, 0xd8, 0xff, 0xe0, 0, 16]) + Data("JFIF\0".utf8) + Data([1, 2, 1, 0, 204, 0, 98, 0, 0])
+        jfif += CraftedFiles.progressiveJPEG(width: 64, height: 32, scans: 1).dropFirst(2)
+        let jpeg = try ImageHeader.read(jfif, format: .jpeg).pages[0]
+        #expect(abs(jpeg.pixelAspect - 98.0 / 204) < 1e-9)
+        #expect(jpeg.squarePixels == ImageHeader.Size(width: 64, height: 67))
+
+        let fax = try ImageHeader.read(try Fixtures.data("scan/odoo-fax-204x98.tiff"), format: .tiff).pages[0]
+        #expect(abs(fax.pixelAspect - 98.0 / 204) < 1e-9)
+
+        #expect(ImageHeader.Size(width: 10, height: 10, resolution: (300, 301)).pixelAspect == 1)
+        #expect(ImageHeader.Size(width: 10, height: 10, resolution: (1, 1000)).pixelAspect == 1)
+        #expect(ImageHeader.Size(width: 10, height: 10, resolution: (0, 98)).pixelAspect == 1)
+    }
+
+    /// The stretch is charged to the budget: a header of tall pixels costs its square size.
+    @Test func squarePixelsAreWhatTheBudgetPays() throws {
+        let data = try Fixtures.data("scan/odoo-fax-204x98.tiff")
+        let size = try ImageHeader.read(data, format: .tiff).pages[0]
+        var limits = RasterLimits()
+        limits.maxPixels = size.pixels  // the raw page fits, the squared one does not
+        let error = #expect(throws: RasterError.self) { try RasterLoader.load(data, limits: limits) }
+        #expect(error?.reason.contains("\(size.squarePixels.width)×\(size.squarePixels.height)") == true, "\(error?.reason ?? "")")
+    }
+
     @Test func tiffPagesPastTheFileBudgetAreNoted() throws {
         let data = try Fixtures.data("scan/two-pages.tiff")
         let first = try ImageHeader.read(data, format: .tiff).pages[0]

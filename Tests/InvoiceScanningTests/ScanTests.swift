@@ -1,3 +1,4 @@
+import EInvoiceBasics
 import EInvoiceKit
 import EInvoiceModel
 import EInvoiceTestSupport
@@ -5,7 +6,7 @@ import EInvoiceVerification
 import Foundation
 import InvoiceLayout
 import InvoiceScanning
-import RasterIO
+@testable import RasterIO
 import Testing
 
 @Suite struct ScanTests {
@@ -51,6 +52,18 @@ import Testing
         #expect(pages[0].codes.isEmpty)
         #expect(pages[0].note?.contains("no QR code found") == true)
         #expect(pages[1].codes.first?.verification?.verdict == .valid)
+    }
+
+    /// A fax's pixels are 204 × 98 DPI: its modules are twice as wide as tall in the raw pixels,
+    /// which no square-module search reads (before the stretch this page read no QR at all).
+    @Test func faxResolutionIsMadeSquareBeforeScanning() throws {
+        let data = try Fixtures.data("scan/odoo-fax-204x98.tiff")
+        let page = try #require(try RasterLoader.load(data).first)
+        let header = try #require(try ImageHeader.read(data, format: .tiff).pages.first)
+        #expect(page.image.width == header.width)
+        #expect(abs(Double(page.image.height) - Double(header.height) * 204 / 98) <= 1)
+        let code = try #require(try scan("odoo-fax-204x98.tiff").flatMap(\.codes).first { $0.kind == .irp })
+        #expect(code.verification?.verdict == .valid)
     }
 
     @Test func blankPageSaysWhyNothingWasFound() throws {
