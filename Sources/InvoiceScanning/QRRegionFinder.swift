@@ -15,10 +15,15 @@ public enum QRRegionFinder {
         public var height: Int
     }
 
-    public static func candidates(in image: GreyImage, workingSize: Int = 1000, limit: Int = 6) -> [Region] {
+    /// - Parameter flatteningLight: look at the page with its lighting flattened
+    ///   (``ImageFilters/flattenLighting(_:block:)``): under a shadow's edge a QR's transitions are
+    ///   weaker than the page's ink-to-paper range, and the edge itself is one long transition.
+    public static func candidates(in image: GreyImage, workingSize: Int = 1000, limit: Int = 6,
+                                  flatteningLight: Bool = false) -> [Region] {
         let longest = max(image.width, image.height)
         let factor = min(1, Double(workingSize) / Double(longest))
-        let small = factor < 1 ? image.resized(by: factor) : image
+        let shrunk = factor < 1 ? image.resized(by: factor) : image
+        let small = flatteningLight ? ImageFilters.flattenLighting(shrunk, block: 6) : shrunk
         let cell = 8
         let columns = small.width / cell, rows = small.height / cell
         guard columns > 2, rows > 2 else { return [] }
@@ -98,12 +103,13 @@ public enum QRRegionFinder {
         return out
     }
 
-    /// Fraction of the smaller region covered by their intersection.
-    private static func overlap(_ a: Region, _ b: Region) -> Double {
+    /// Fraction of the smaller region (or, with `ofLarger`, of the larger) covered by their intersection.
+    static func overlap(_ a: Region, _ b: Region, ofLarger: Bool = false) -> Double {
         let width = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
         let height = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
         guard width > 0, height > 0 else { return 0 }
-        return Double(width * height) / Double(min(a.width * a.height, b.width * b.height))
+        let areas = (a.width * a.height, b.width * b.height)
+        return Double(width * height) / Double(ofLarger ? max(areas.0, areas.1) : min(areas.0, areas.1))
     }
 
     /// Squarish, well-filled connected groups of busy cells, as regions of the original image.

@@ -86,9 +86,10 @@ public struct QRScanner: Sendable {
         var attempts = 0
         var found: [DecodedSymbol] = []
         var step = "none"
-        let crops = QRRegionFinder.candidates(in: page).map { region in
+        var crops = QRRegionFinder.candidates(in: page).map { region in
             (region, page.cropped(x: region.x, y: region.y, width: region.width, height: region.height))
         }
+        let pageHadRegions = !crops.isEmpty
         // A signed IRP QR ends the search: it is what the page is scanned for (a UPI QR beside it
         // does not, so the signed one is still looked for).
         var done: Bool { found.contains { ScannedCode.classify($0.text) == .irp } }
@@ -124,6 +125,24 @@ public struct QRScanner: Sendable {
                 record(hit, region, crop)
             }
         }
+        // A shadow across the page can split a QR's region or hide it: the regions found with the
+        // lighting flattened that are new get the two likeliest rescalings, before the geometric
+        // reader spends the budget on half a symbol (only on pages no plain look has read). A
+        // flattened noisy photo can look busy all over: regions over a quarter of the page (or,
+        // beside regions found plainly, twice the largest) are not QRs and would cost the budget.
+        if !done {
+            let largest = crops.map { $0.0.width * $0.0.height }.max().map { 2 * $0 } ?? Int.max
+            let plausible = min(page.width * page.height / 4, largest)
+            for region in QRRegionFinder.candidates(in: page, flatteningLight: true)
+            where !done && region.width * region.height <= plausible
+                && !crops.contains(where: { QRRegionFinder.overlap($0.0, region, ofLarger: true) > 0.8 }) {
+                let crop = page.cropped(x: region.x, y: region.y, width: region.width, height: region.height)
+                crops.append((region, crop))
+                if let hit = Self.firstRead(crop, steps: Array(cheap.prefix(2)), start: start, budget: timeBudget, attempts: &attempts) {
+                    record(hit, region, crop)
+                }
+            }
+        }
         // 2. The geometric reader on each region still unread: finds the finders, fits the grid, redraws.
         var withFinders: [Int] = []
         for index in evident where !done && unread(crops[index].0) {
@@ -148,7 +167,7 @@ public struct QRScanner: Sendable {
             }
         }
         // 4. The whole page, when no region was found at all but the page shows finder patterns.
-        if found.isEmpty, crops.isEmpty, GeometricReader.pageHasFinders(page),
+        if found.isEmpty, !pageHadRegions, GeometricReader.pageHasFinders(page),
            let hit = Self.firstRead(page, steps: Self.pageSteps, start: start, budget: timeBudget * 1.5, attempts: &attempts) {
             step = hit.step
             found = hit.symbols.map { Self.offset($0, by: (page.width, page.height), transformed: hit.image, x: 0, y: 0) }
