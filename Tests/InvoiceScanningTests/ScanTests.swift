@@ -66,6 +66,15 @@ import Testing
         #expect(code.verification?.verdict == .valid)
     }
 
+    /// libjpeg-turbo gives CMYK only as CMYK; its inks are turned into grey (paper light) here.
+    @Test func cmykJPEGIsReadNotCalledDamaged() throws {
+        let code = try #require(try scan("odoo-qr-cmyk.jpg").flatMap(\.codes).first { $0.kind == .irp })
+        #expect(code.verification?.verdict == .valid)
+        // No ink is white, full black ink is black, whichever way the inks are stored.
+        #expect(JPEGDecoder.grey(fromCMYK: [0, 0, 0, 0, 0, 0, 0, 255], inverted: false) == [255, 0])
+        #expect(JPEGDecoder.grey(fromCMYK: [255, 255, 255, 255, 255, 255, 255, 0], inverted: true) == [255, 0])
+    }
+
     @Test func blankPageSaysWhyNothingWasFound() throws {
         let page = try #require(try scan("blank.png").first)
         #expect(page.codes.isEmpty)
