@@ -15,7 +15,18 @@ public struct QRScanner: Sendable {
     /// up on hostile or hopeless images; the same on an idle and a busy machine.
     public var timeBudget: Double
 
-    public init(timeBudget: Double = 1.0) { self.timeBudget = timeBudget }
+    /// 1 CPU second a page, measured on release builds (`docs/scan-decode-rates.md`). A debug build
+    /// (the test suite's) does the same work several times slower and would give up on pages a
+    /// release build reads, at random near the edge; it gets 5 s, so both read the same pages.
+    public static let defaultTimeBudget: Double = {
+        #if DEBUG
+        5.0
+        #else
+        1.0
+        #endif
+    }()
+
+    public init(timeBudget: Double = QRScanner.defaultTimeBudget) { self.timeBudget = timeBudget }
 
     /// One way of looking at an image before handing it to zbar.
     struct Step: Sendable {
