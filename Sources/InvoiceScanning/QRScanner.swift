@@ -138,12 +138,12 @@ public struct QRScanner: Sendable {
         }
         // A shadow across the page can split a QR's region or hide it: the regions found with the
         // lighting flattened that are new get the two likeliest rescalings, before the geometric
-        // reader spends the budget on half a symbol (only on pages no plain look has read). A
+        // reader spends the budget on half a symbol (only on pages no rescaling has read). A
         // flattened noisy photo can look busy all over: regions over a quarter of the page (or,
         // beside regions found plainly, twice the largest) are not QRs and would cost the budget.
         if !done {
-            let largest = crops.map { $0.0.width * $0.0.height }.max().map { 2 * $0 } ?? Int.max
-            let plausible = min(page.width * page.height / 4, largest)
+            let twiceLargest = crops.map { $0.0.width * $0.0.height }.max().map { 2 * $0 } ?? Int.max
+            let plausible = min(page.width * page.height / 4, twiceLargest)
             for region in QRRegionFinder.candidates(in: page, flatteningLight: true)
             where !done && region.width * region.height <= plausible
                 && !crops.contains(where: { QRRegionFinder.overlap($0.0, region, ofLarger: true) > 0.8 }) {
